@@ -1,0 +1,32 @@
+import os
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+DEFAULT_USERNAME = "admin"
+DEFAULT_PASSWORD = "quartier-demo"  # noqa: S105 -- local runs only; refused without DEBUG
+
+
+class Command(BaseCommand):
+    help = (
+        "Create an administrator for a local run when there is none, and print the login. "
+        "For development only: the password is known. ADMIN_USERNAME and ADMIN_PASSWORD override it."
+    )
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("ensure_admin creates a login with a known password and only runs with DEBUG on.")
+        User = get_user_model()
+        username = os.environ.get("ADMIN_USERNAME", DEFAULT_USERNAME)
+        password = os.environ.get("ADMIN_PASSWORD", DEFAULT_PASSWORD)
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            User.objects.create_superuser(username, email=f"{username}@example.org", password=password)
+            self.stdout.write(f"Admin login: http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/")
+            self.stdout.write(f"  user: {username}  password: {password}")
+        else:
+            self.stdout.write(
+                f"Admin account '{username}' exists; its password is unchanged "
+                f"(created as '{DEFAULT_PASSWORD}' unless ADMIN_PASSWORD was set)."
+            )

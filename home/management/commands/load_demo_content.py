@@ -1,0 +1,30 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.module_loading import import_string
+
+from wagtail.models import Page
+
+# Each app adds the builder of its own demo content here, in dependency order.
+DEMO_BUILDERS = [
+    "home.demo.build",
+]
+
+
+class Command(BaseCommand):
+    help = "Build the demo neighbourhood 'Lindenkiez'. Safe to run again: it updates, never duplicates."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when the site already has pages beyond the initial home page.",
+        )
+
+    def handle(self, *args, if_empty=False, **options):
+        if if_empty and Page.objects.filter(depth__gt=2).exists():
+            self.stdout.write("The site already has content; demo content not loaded.")
+            return
+        with transaction.atomic():
+            for builder in DEMO_BUILDERS:
+                import_string(builder)(stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))

@@ -1,0 +1,163 @@
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock, HomePageBlock, OfficeHoursBlock, SocialLinkBlock
+
+
+class HomePage(Page):
+    """The start page of the neighbourhood: a welcome and sections that lead into the site.
+
+    One per language: wagtail-localize creates the translations as siblings under the
+    root, which is why there is no max_count here.
+    """
+
+    intro = models.TextField(_("welcome text"), blank=True, max_length=600)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    body = StreamField(HomePageBlock(), verbose_name=_("sections"), blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Image")),
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            raise ValidationError({"hero_image_alt": _("Describe the image for people who cannot see it.")})
+
+
+class StandardPage(Page):
+    """Free content: about us, imprint, privacy and any other page editors need."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    body = StreamField(BodyBlock(), verbose_name=_("content"), blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
+
+
+@register_setting(icon="user")
+class SiteSettings(BaseSiteSetting):
+    """The person residents can call, shown on every page, and the site's legal pages.
+
+    A site setting rather than a snippet: there is exactly one contact per site, and
+    Wagtail caches it for the request.
+    """
+
+    contact_name = models.CharField(_("name"), max_length=120, blank=True)
+    contact_role = models.CharField(
+        _("role"), max_length=120, blank=True, help_text=_("For example: neighbourhood manager")
+    )
+    contact_photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_phone = models.CharField(
+        _("phone"), max_length=40, blank=True, help_text=_("As residents should dial it, e.g. 030 1234567")
+    )
+    contact_email = models.EmailField(_("e-mail"), blank=True)
+    contact_address = models.TextField(
+        _("address"), blank=True, help_text=_("Street and number, postcode and town, one per line")
+    )
+    office_hours = StreamField([("slot", OfficeHoursBlock())], verbose_name=_("office hours"), blank=True)
+    imprint_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("imprint page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    social_links = StreamField([("link", SocialLinkBlock())], verbose_name=_("links to other channels"), blank=True)
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("contact_name"),
+                    FieldPanel("contact_role"),
+                    FieldPanel("contact_photo"),
+                    FieldPanel("contact_phone"),
+                    FieldPanel("contact_email"),
+                    FieldPanel("contact_address"),
+                    FieldPanel("office_hours"),
+                ],
+                heading=_("Contact person"),
+            ),
+            ObjectList(
+                [FieldPanel("imprint_page"), FieldPanel("privacy_page"), FieldPanel("social_links")],
+                heading=_("Footer"),
+            ),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    @property
+    def phone_href(self):
+        """The number as a tel: URI, so that a tap on a phone dials it."""
+        digits = re.sub(r"[^\d+]", "", self.contact_phone)
+        return f"tel:{digits}" if digits else ""
+
+    @property
+    def address_lines(self):
+        return [line.strip() for line in self.contact_address.splitlines() if line.strip()]

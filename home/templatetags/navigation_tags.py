@@ -1,0 +1,78 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+def _localized_root(request):
+    """The home page in the active language, or the default one when untranslated."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return site.root_page.localized
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    root = _localized_root(request)
+    current = context.get("page")
+    items = []
+    if root is not None:
+        for item in root.get_children().live().public().in_menu():
+            is_current = current is not None and current.path.startswith(item.path)
+            items.append({"title": item.title, "url": item.get_url(request), "is_current": is_current})
+    return {"items": items, "home_url": root.get_url(request) if root else "/"}
+
+
+@register.inclusion_tag("includes/language_links.html", takes_context=True)
+def language_links(context):
+    """Links to this page in every language; an untranslated page leads to that
+    language's version of the path, where the German content is shown."""
+    request = context["request"]
+    page = context.get("page")
+    translations = {}
+    if isinstance(page, Page):
+        for translation in page.get_translations().live().select_related("locale"):
+            translations[translation.locale.language_code] = translation
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code in translations:
+            url = translations[code].get_url(request)
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append({"code": code, "name": name, "url": url, "is_current": code == get_language()})
+    return {"links": links}
+
+
+@register.inclusion_tag("includes/footer_links.html", takes_context=True)
+def footer_links(context):
+    """Imprint and privacy in the reader's language (German when untranslated), then
+    the links to other channels."""
+    from home.models import SiteSettings
+
+    site_settings = SiteSettings.for_request(context["request"])
+    legal_page_ids = [pk for pk in (site_settings.imprint_page_id, site_settings.privacy_page_id) if pk]
+    originals = {page.pk: page for page in Page.objects.live().filter(pk__in=legal_page_ids)}
+    locale = Locale.get_active()
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            locale=locale,
+            translation_key__in=[page.translation_key for page in originals.values() if page.locale_id != locale.pk],
+        )
+    }
+    legal_pages = []
+    for pk in legal_page_ids:
+        if pk in originals:
+            original = originals[pk]
+            legal_pages.append(translations.get(original.translation_key, original))
+    return {
+        "request": context["request"],
+        "legal_pages": legal_pages,
+        "social_links": site_settings.social_links,
+    }

@@ -1,0 +1,16 @@
+"""Test settings: fast hashing, plain static storage, no outgoing mail."""
+
+from .base import *  # noqa: F403
+from .base import DEVELOPMENT_SECRET_KEY
+
+DEBUG = False
+SECRET_KEY = DEVELOPMENT_SECRET_KEY
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+STORAGES["default"] = {"BACKEND": "django.core.files.storage.InMemoryStorage"}  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+ALLOWED_HOSTS = ["localhost", "testserver", "127.0.0.1"]
+WAGTAILADMIN_BASE_URL = "http://testserver"

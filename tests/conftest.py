@@ -1,0 +1,18 @@
+import pytest
+
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the demo neighbourhood once per run: every test starts from the living site
+    a newcomer sees, inside its own rolled-back transaction."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def home_page(db):
+    from wagtail.models import Site
+
+    return Site.objects.get(is_default_site=True).root_page.specific
