@@ -170,7 +170,7 @@ def build(stdout=None):
     )
     home.title = "Willkommen im Lindenkiez"
     home.draft_title = home.title
-    home.seo_title = "Lindenkiez – Ihr Nachbarschaftsportal"
+    home.seo_title = "Ihr Nachbarschaftsportal"
     home.search_description = "Neuigkeiten, Hilfe und Angebote aus dem Lindenkiez."
     home.intro = (
         "Hier finden Sie, was in Ihrer Nachbarschaft los ist, wer im Alltag hilft und wie Sie "

@@ -43,5 +43,7 @@ def search(request):
             "search_query": query,
             "search_results": results_page,
             "seo_title": _("Search"),
+            # The page has its own search form; a second one in the header would repeat it.
+            "hide_header_search": True,
         },
     )

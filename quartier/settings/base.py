@@ -120,8 +120,8 @@ WSGI_APPLICATION = "quartier.wsgi.application"
 # SQLite in the project folder unless DATABASE_URL names another database
 # (postgres://user:password@host:port/name for production).
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )

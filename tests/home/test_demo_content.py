@@ -1,0 +1,76 @@
+"""The demo command builds a living site, can run again, and every page it makes renders."""
+
+import io
+
+import pytest
+
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+
+from wagtail.images.models import Image
+from wagtail.models import Page
+
+from home.models import SiteSettings
+
+
+def load_demo(*args):
+    out = io.StringIO()
+    call_command("load_demo_content", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_demo_runs_twice_without_duplicates():
+    pages_before, images_before = Page.objects.count(), Image.objects.count()
+    load_demo()
+    assert (Page.objects.count(), Image.objects.count()) == (pages_before, images_before)
+
+
+@pytest.mark.django_db
+def test_demo_is_skipped_on_a_site_with_content():
+    assert "already has content" in load_demo("--if-empty")
+
+
+@pytest.mark.django_db
+def test_demo_sets_the_contact_person():
+    settings = SiteSettings.objects.get()
+    assert settings.contact_name == "Sabine Kaya"
+    assert settings.contact_photo is not None
+    assert len(settings.office_hours) == 2
+    assert settings.imprint_page.slug == "impressum"
+
+
+@pytest.mark.django_db
+def test_demo_images_are_generated_locally_with_descriptions():
+    for image in Image.objects.all():
+        assert image.description
+        assert image.file.name.endswith(".png")
+        assert image.width > 0
+
+
+@pytest.mark.django_db
+def test_every_demo_page_renders_in_both_languages(client):
+    pages = Page.objects.live().filter(depth__gt=1).specific()
+    assert len(pages) >= 5
+    for page in pages:
+        for language in ("de", "en"):
+            path = f"/{language}{page.url_path.removeprefix('/home')}"
+            response = client.get(path)
+            assert response.status_code == 200, path
+
+
+@pytest.mark.django_db
+def test_ensure_admin_refuses_without_debug():
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("ensure_admin", stdout=io.StringIO())
+
+
+@pytest.mark.django_db
+@override_settings(DEBUG=True)
+def test_ensure_admin_creates_one_login_and_prints_it(django_user_model):
+    out = io.StringIO()
+    call_command("ensure_admin", stdout=out)
+    call_command("ensure_admin", stdout=out)
+    assert django_user_model.objects.filter(username="admin", is_superuser=True).count() == 1
+    assert "password: quartier-demo" in out.getvalue()
+    assert "exists" in out.getvalue()

@@ -1,0 +1,102 @@
+"""The search page finds demo content and never fails on what a person (or a bot) types."""
+
+import pytest
+
+from django.db import connection
+
+from home.models import StandardPage
+
+ODD_QUERIES = [
+    "'\"",
+    '"',
+    'a"b',
+    "AND OR NOT",
+    "*",
+    "(",
+    "a:b",
+    "-x",
+    "NEAR(a b)",
+    "\\",
+    "%_",
+    "{}[]",
+    "😀 über",
+    "\x00",
+    "Robert'); DROP TABLE wagtailcore_page;--",
+    "<script>alert(1)</script>",
+    "ä" * 5000,
+    "Kiez " * 2000,
+]
+
+
+@pytest.mark.django_db
+def test_search_finds_demo_content(client):
+    response = client.get("/de/search/", {"q": "Sprechstunde"})
+    assert response.status_code == 200
+    results = list(response.context["search_results"])
+    assert StandardPage.objects.get(slug="kontakt").pk in [page.pk for page in results]
+    assert "Kontakt und Sprechstunde" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_empty_search_shows_the_form(client):
+    response = client.get("/de/search/")
+    assert response.status_code == 200
+    assert response.context["search_results"] is None
+    assert 'name="q"' in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ODD_QUERIES)
+def test_odd_queries_answer_200(client, query):
+    response = client.get("/de/search/", {"q": query})
+    assert response.status_code == 200
+    assert len(response.context["search_query"]) <= 200
+
+
+@pytest.mark.django_db
+def test_query_is_escaped_in_the_page(client):
+    html = client.get("/de/search/", {"q": "<script>alert(1)</script>"}).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", ["abc", "0", "-1", "99999", "1e9", ""])
+def test_bad_page_numbers_answer_200(client, page):
+    response = client.get("/de/search/", {"q": "Kiez", "page": page})
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_unpublished_pages_are_not_found(client):
+    StandardPage.objects.get(slug="kontakt").unpublish()
+    response = client.get("/de/search/", {"q": "Sprechstunde"})
+    assert "Kontakt und Sprechstunde" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_results_are_paginated(client, home_page):
+    for number in range(12):
+        home_page.add_child(instance=StandardPage(title=f"Flohmarkt {number}", slug=f"flohmarkt-{number}"))
+    first = client.get("/de/search/", {"q": "Flohmarkt"})
+    assert first.context["search_results"].paginator.count == 12
+    assert len(first.context["search_results"]) == 10
+    second = client.get("/de/search/", {"q": "Flohmarkt", "page": 2})
+    assert len(second.context["search_results"]) == 2
+    assert 'rel="prev"' in second.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="German stemming is PostgreSQL full-text search")
+def test_german_stemming_on_postgresql(client, home_page):
+    home_page.add_child(
+        instance=StandardPage(title="Mobil im Alter", slug="mobil", intro="Unsere Fahrdienste bringen Sie zum Arzt.")
+    )
+    response = client.get("/de/search/", {"q": "Fahrdienst"})
+    assert "Mobil im Alter" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_search_page_has_one_search_form(client):
+    html = client.get("/de/search/", {"q": "Kiez"}).content.decode()
+    assert html.count('role="search"') == 1
