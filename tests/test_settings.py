@@ -83,3 +83,23 @@ def test_redis_url_switches_the_cache_to_redis():
         "shell", "-c", code, settings_module="quartier.settings.dev", REDIS_URL="redis://127.0.0.1:6379/3"
     )
     assert result.stdout.strip().splitlines()[-1] == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_production_serves_compressed_static_files_with_hashed_names(tmp_path):
+    production = {"SECRET_KEY": STRONG_KEY, "STATIC_ROOT": str(tmp_path), "ALLOWED_HOSTS": "testserver"}
+    collected = run_manage("collectstatic", "--noinput", "-v0", **production)
+    assert collected.returncode == 0, collected.stderr
+    code = (
+        "from django.test import Client; from django.templatetags.static import static; "
+        "url = static('home/css/quartier.css'); "
+        "response = Client(headers={'accept-encoding': 'gzip'}).get(url, secure=True); "
+        "print(url, response.status_code, response.get('Content-Encoding'), response.get('Cache-Control'))"
+    )
+    served = run_manage("shell", "-c", code, **production)
+    assert served.returncode == 0, served.stderr
+    url, status, encoding, cache_control = served.stdout.strip().splitlines()[-1].split(" ", 3)
+    assert (
+        url.startswith("/static/home/css/quartier.") and url.endswith(".css") and url != "/static/home/css/quartier.css"
+    )
+    assert (status, encoding) == ("200", "gzip")
+    assert "immutable" in cache_control
