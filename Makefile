@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: run test lint format messages makemessages clean
+.PHONY: run test lint format messages makemessages clean benchmark-linkcheck
 
 run: $(STAMP) $(MO_FILES)
 	$(PY) manage.py migrate --noinput
@@ -43,6 +43,9 @@ $(STAMP): requirements.txt requirements-dev.txt
 # Catalogues are compiled by the build, not committed as binaries.
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
 	msgfmt --check-format -o $@ $<
+
+benchmark-linkcheck: $(STAMP)
+	$(PY) benchmarks/linkcheck.py
 
 makemessages: $(STAMP)
 	$(PY) manage.py makemessages --all --no-location --ignore=.venv --ignore=staticfiles --ignore=tests

@@ -49,7 +49,7 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "helpful_links.HelpfulLinksPage"]
 
     class Meta:
         verbose_name = _("home page")
@@ -75,7 +75,7 @@ class StandardPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "helpful_links.HelpfulLinksPage"]
 
     class Meta:
         verbose_name = _("standard page")

@@ -2,6 +2,8 @@ import pytest
 
 from django.core.management import call_command
 
+from tests.mail import smtp_server  # noqa: F401 -- a fixture for every mail test
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

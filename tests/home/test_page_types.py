@@ -4,6 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from helpful_links.models import HelpfulLinksPage
 from home.models import HomePage, StandardPage
 
 
@@ -17,11 +18,11 @@ class PageTreeTests(WagtailPageTestCase):
 
     def test_home_page_lives_at_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage})
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, HelpfulLinksPage})
 
     def test_standard_pages_nest_below_home_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, HelpfulLinksPage})
 
     def test_editor_creates_a_standard_page_with_every_body_block(self):
         self.assertCanCreate(

@@ -1,0 +1,26 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+
+from .attention import needs_attention
+
+
+class NeedsAttentionPanel(Component):
+    """Dashboard panel: everything overdue, broken or stale, oldest first."""
+
+    name = "needs_attention"
+    template_name = "home/admin/needs_attention_panel.html"
+    order = 50  # above Wagtail's own panels: this is the editors' to-do list
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["items"] = needs_attention()
+        context["heading"] = _("Needs attention")
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_needs_attention_panel(request, panels):
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        panels.append(NeedsAttentionPanel())

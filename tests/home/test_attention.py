@@ -1,0 +1,94 @@
+"""The editors' "Needs attention" panel and the weekly digest."""
+
+import datetime
+import io
+
+import pytest
+
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.utils import timezone
+
+from helpful_links.models import HelpfulLink, HelpfulLinksPage, LinkCheck
+
+TODAY = timezone.localdate()
+DAY = datetime.timedelta(days=1)
+
+
+@pytest.fixture
+def overdue(db):
+    """Replace the demo links with one of each state, so the expected list is exact."""
+    HelpfulLink.objects.all().delete()
+    page = HelpfulLinksPage.objects.get(slug="hilfreiches")
+
+    def link(title, **fields):
+        return HelpfulLink.objects.create(page=page, title=title, url=f"https://{title.lower()}.example.org/", **fields)
+
+    link("Fresh", review_by=TODAY + DAY)
+    link("Today", review_by=TODAY)
+    link("Overdue", review_by=TODAY - 30 * DAY)
+    link("Expired", valid_until=TODAY - DAY)
+    link("Dead")
+    link("Flaky")
+    link("Guarded")
+    LinkCheck.objects.create(url="https://dead.example.org/", status_code=404, consecutive_failures=2)
+    LinkCheck.objects.create(url="https://flaky.example.org/", error="timeout", consecutive_failures=1)
+    LinkCheck.objects.create(url="https://guarded.example.org/", status_code=403, consecutive_failures=3)
+    return page
+
+
+def panel_rows(html):
+    panel = html[html.index('id="needs-attention-content"') :]
+    panel = panel[: panel.index("</table>")]
+    return [row.split("</a>")[0].split(">")[-1] for row in panel.split("<tr>")[2:]]
+
+
+@pytest.mark.django_db
+def test_dashboard_lists_exactly_what_is_overdue(admin_client, overdue):
+    html = admin_client.get("/admin/").content.decode()
+    rows = panel_rows(html)
+    titles = sorted(row.split(" (")[0] for row in rows)
+    assert titles == ["Dead", "Expired", "Guarded", "Overdue"]
+    assert "Link defekt (HTTP 404)" in html
+    assert "bitte von Hand prüfen" in html
+    assert f'href="/admin/pages/{overdue.pk}/edit/"' in html
+
+
+@pytest.mark.django_db
+def test_dashboard_says_so_when_nothing_is_overdue(admin_client):
+    HelpfulLink.objects.all().delete()
+    html = admin_client.get("/admin/").content.decode()
+    assert "Nichts ist überfällig" in html
+
+
+@pytest.mark.django_db
+def test_digest_goes_to_editors_over_smtp(overdue, django_user_model, smtp_server):
+    django_user_model.objects.create_superuser("chefin", "chefin@example.org", "x")
+    editor = django_user_model.objects.create_user("redakteur", "redakteur@example.org", "x")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    django_user_model.objects.create_user("anwohner", "anwohner@example.org", "x")
+    django_user_model.objects.create_user("stumm", "", "x", is_superuser=True)
+
+    out = io.StringIO()
+    call_command("send_attention_digest", stdout=out)
+
+    recipients = sorted(message.envelope_recipients[0] for message in smtp_server.messages)
+    assert recipients == ["chefin@example.org", "redakteur@example.org"]
+    message = smtp_server.messages[0]
+    assert message["Subject"] == "4 Einträge auf der Website brauchen Aufmerksamkeit"
+    body = message.get_content()
+    for title in ("Dead", "Expired", "Guarded", "Overdue"):
+        assert f"- {title} (Hilfreiches auf einen Blick)" in body
+    assert "Fresh" not in body and "Flaky" not in body
+    assert f"http://testserver/admin/pages/{overdue.pk}/edit/" in body
+    assert "digest sent to 2 recipients" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_no_digest_when_nothing_is_overdue(smtp_server, django_user_model):
+    HelpfulLink.objects.all().delete()
+    django_user_model.objects.create_superuser("chefin", "chefin@example.org", "x")
+    out = io.StringIO()
+    call_command("send_attention_digest", stdout=out)
+    assert smtp_server.messages == []
+    assert "no digest sent" in out.getvalue()
