@@ -1,11 +1,17 @@
+import logging
 import re
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page
 from wagtail.search.utils import parse_query_string
+
+logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
 # Longer queries are never typed by a person; cutting them bounds the work per request.
@@ -47,3 +53,27 @@ def search(request):
             "hide_header_search": True,
         },
     )
+
+
+def health(request):
+    """For the proxy and monitoring: can this process reach its database and cache?
+    Answers only "ok"/"unavailable" per part, never error details."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        checks["database"] = "ok"
+    except DatabaseError:
+        logger.exception("Health check: database unreachable")
+        checks["database"] = "unavailable"
+    try:
+        cache.set("health-check", "ok", 10)
+        checks["cache"] = "ok" if cache.get("health-check") == "ok" else "unavailable"
+    except Exception:  # the Redis client raises its own connection errors
+        logger.exception("Health check: cache unreachable")
+        checks["cache"] = "unavailable"
+    healthy = all(state == "ok" for state in checks.values())
+    response = JsonResponse({"status": "ok" if healthy else "unavailable", **checks}, status=200 if healthy else 503)
+    response["Cache-Control"] = "no-store"
+    return response
