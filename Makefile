@@ -6,6 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+NODE_STAMP := node_modules/.installed
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
@@ -18,7 +19,7 @@ run: $(STAMP) $(MO_FILES)
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (stop with Ctrl+C)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(STAMP) $(MO_FILES)
+test: $(STAMP) $(MO_FILES) $(NODE_STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) manage.py check --fail-level WARNING
@@ -40,6 +41,11 @@ $(STAMP): requirements.txt requirements-dev.txt
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# axe-core and the Nu Html Checker for the browser tests, at the versions in package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
 # Catalogues are compiled by the build, not committed as binaries.
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
 	msgfmt --check-format -o $@ $<
@@ -53,5 +59,5 @@ makemessages: $(STAMP)
 messages: $(MO_FILES)
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) staticfiles node_modules
 	find . -name '*.mo' -path './locale/*' -delete

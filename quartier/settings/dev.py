@@ -13,3 +13,7 @@ if not DEBUG:
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+
+# Serve static files straight from the apps, also with DEBUG off (the browser tests run
+# that way), without collectstatic.
+WHITENOISE_USE_FINDERS = True
