@@ -164,6 +164,124 @@ def build(stdout=None):
         ],
     )
 
+    help_page = publish_child(
+        home,
+        StandardPage,
+        "hilfe-bekommen",
+        title="So bekommen Sie Hilfe",
+        show_in_menus=False,
+        intro="Sie brauchen Unterstützung im Alltag? So einfach geht es.",
+        search_description="Hilfe im Alltag anfragen: per Telefon, im Quartiersbüro oder über das Portal.",
+        body=[
+            heading("1. Sagen Sie uns, was Sie brauchen"),
+            paragraph(
+                "<p>Rufen Sie das Quartiersbüro an (030 23125 417), kommen Sie in die Sprechstunde "
+                "oder schreiben Sie über das Formular bei einem Angebot im Verzeichnis.</p>"
+            ),
+            heading("2. Wir suchen die passende Hilfe"),
+            paragraph(
+                "<p>Wir fragen bei Nachbarinnen, Vereinen und Diensten im Kiez nach, wer helfen "
+                "kann. Viele Angebote sind kostenlos.</p>"
+            ),
+            heading("3. Sie werden angerufen"),
+            paragraph("<p>Wer helfen kann, meldet sich bei Ihnen – meist innerhalb von zwei Werktagen.</p>"),
+        ],
+    )
+    easy_versions = {}
+    for source, slug, title, lines in (
+        (
+            about,
+            "ueber-uns-leichte-sprache",
+            "Über uns in Leichter Sprache",
+            [
+                "Wir sind das Quartiers·büro.",
+                "Das Büro ist am Linden·platz 4.",
+                "Wir helfen den Menschen im Linden·kiez.",
+                "Zum Beispiel beim Einkaufen oder bei Briefen vom Amt.",
+                "Auf dieser Internet·seite stehen Neuigkeiten aus dem Kiez.",
+                "Und wer im Kiez hilft.",
+            ],
+        ),
+        (
+            contact,
+            "kontakt-leichte-sprache",
+            "Kontakt in Leichter Sprache",
+            [
+                "Sie wollen mit uns sprechen?",
+                "Rufen Sie Sabine Kaya an.",
+                "Die Telefon·nummer ist: 030 23125 417.",
+                "Oder kommen Sie in das Quartiers·büro.",
+                "Am Dienstag und am Donnerstag von 10 bis 13 Uhr.",
+                "Am Mittwoch von 15 bis 18 Uhr.",
+                "Das Büro hat keine Stufen.",
+            ],
+        ),
+        (
+            help_page,
+            "hilfe-bekommen-leichte-sprache",
+            "Hilfe bekommen in Leichter Sprache",
+            [
+                "Sie brauchen Hilfe?",
+                "Zum Beispiel beim Einkaufen.",
+                "Oder Sie brauchen eine Fahrt zum Arzt.",
+                "Dann rufen Sie uns an: 030 23125 417.",
+                "Wir suchen eine Person, die Ihnen hilft.",
+                "Die Person ruft Sie dann an.",
+                "Viele Hilfen kosten kein Geld.",
+            ],
+        ),
+    ):
+        easy_versions[source.pk] = publish_child(
+            source,
+            StandardPage,
+            slug,
+            title=title,
+            show_in_menus=False,
+            is_easy_language=True,
+            body=[paragraph("".join(f"<p>{line}</p>" for line in lines))],
+        )
+    for source in (about, contact, help_page):
+        source.easy_language_version = easy_versions[source.pk]
+        source.save_revision().publish()
+
+    accessibility = publish_child(
+        home,
+        StandardPage,
+        "barrierefreiheit",
+        title="Erklärung zur Barrierefreiheit",
+        show_in_menus=False,
+        intro="Wir möchten, dass alle Menschen im Lindenkiez diese Website nutzen können.",
+        body=[
+            heading("Stand der Vereinbarkeit mit den Anforderungen"),
+            paragraph(
+                "<p>Diese Website soll die Anforderungen der Barrierefreie-Informationstechnik-"
+                "Verordnung (BITV 2.0) und der WCAG 2.1 auf Stufe AA erfüllen. Jede Seitenart wird "
+                "bei jeder Änderung automatisch geprüft: mit dem Prüfwerkzeug axe-core, mit der "
+                "Tastatur allein, bei 320 Pixel Breite und bei 200 % Vergrößerung.</p>"
+            ),
+            heading("Was noch nicht barrierefrei ist"),
+            paragraph(
+                "<ul><li>Nicht alle Seiten gibt es in Leichter Sprache. Wichtige Seiten wie "
+                "„Über uns“, „Kontakt“ und „So bekommen Sie Hilfe“ gibt es in Leichter Sprache.</li>"
+                "<li>Einige ältere PDF-Dokumente von Vereinen sind nicht barrierefrei. Auf Wunsch "
+                "lesen wir sie Ihnen am Telefon vor.</li></ul>"
+            ),
+            heading("Barriere melden"),
+            paragraph(
+                "<p>Sie sind auf eine Barriere gestoßen? Sagen Sie es uns: telefonisch unter "
+                '030 23125 417 oder per E-Mail an <a href="mailto:barrierefrei@example.org">'
+                "barrierefrei@example.org</a>. Wir antworten innerhalb von zwei Wochen.</p>"
+            ),
+            heading("Schlichtungsverfahren"),
+            paragraph(
+                "<p>Wenn Sie mit unserer Antwort nicht zufrieden sind, können Sie sich an die "
+                "Schlichtungsstelle nach dem Behindertengleichstellungsgesetz wenden "
+                '(<a href="https://www.schlichtungsstelle-bgg.de/">www.schlichtungsstelle-bgg.de</a>).</p>'
+            ),
+            paragraph("<p>Diese Erklärung wurde am 21. November 2026 erstellt.</p>"),
+        ],
+    )
+
     hero = street_scene(
         "Lindenkiez Straßenzug",
         "Gezeichnete Häuserzeile mit Bäumen an einer Straße im Sonnenschein",
@@ -229,6 +347,7 @@ def build(stdout=None):
     ]
     settings.imprint_page = imprint
     settings.privacy_page = privacy
+    settings.accessibility_page = accessibility
     settings.save()
 
     if stdout is not None:

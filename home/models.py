@@ -13,7 +13,37 @@ from wagtail.search import index
 from .blocks import BodyBlock, HomePageBlock, OfficeHoursBlock, SocialLinkBlock
 
 
-class HomePage(Page):
+class EasyLanguageMixin(models.Model):
+    """A page can point to its version in easy language (Leichte Sprache), shown with
+    the easy-language sign at the top of the page."""
+
+    easy_language_version = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("version in easy language"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A page with the same content in easy language (Leichte Sprache)."),
+    )
+    is_easy_language = models.BooleanField(
+        _("this page is in easy language"),
+        default=False,
+        help_text=_("Marks the page for readers and shows the easy-language sign on it."),
+    )
+
+    easy_language_panels = [
+        MultiFieldPanel(
+            [FieldPanel("easy_language_version"), FieldPanel("is_easy_language")],
+            heading=_("Easy language"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(EasyLanguageMixin, Page):  # noqa: DJ008 -- Page.__str__ applies
     """The start page of the neighbourhood: a welcome and sections that lead into the site.
 
     One per language: wagtail-localize creates the translations as siblings under the
@@ -46,6 +76,7 @@ class HomePage(Page):
         FieldPanel("intro"),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Image")),
         FieldPanel("body"),
+        *EasyLanguageMixin.easy_language_panels,
     ]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -61,7 +92,7 @@ class HomePage(Page):
             raise ValidationError({"hero_image_alt": _("Describe the image for people who cannot see it.")})
 
 
-class StandardPage(Page):
+class StandardPage(EasyLanguageMixin, Page):  # noqa: DJ008 -- Page.__str__ applies
     """Free content: about us, imprint, privacy and any other page editors need."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
@@ -72,7 +103,11 @@ class StandardPage(Page):
         index.SearchField("body"),
     ]
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        *EasyLanguageMixin.easy_language_panels,
+    ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage", "helpful_links.HelpfulLinksPage"]
@@ -126,6 +161,14 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     social_links = StreamField([("link", SocialLinkBlock())], verbose_name=_("links to other channels"), blank=True)
 
     edit_handler = TabbedInterface(
@@ -143,7 +186,12 @@ class SiteSettings(BaseSiteSetting):
                 heading=_("Contact person"),
             ),
             ObjectList(
-                [FieldPanel("imprint_page"), FieldPanel("privacy_page"), FieldPanel("social_links")],
+                [
+                    FieldPanel("imprint_page"),
+                    FieldPanel("privacy_page"),
+                    FieldPanel("accessibility_page"),
+                    FieldPanel("social_links"),
+                ],
                 heading=_("Footer"),
             ),
         ]

@@ -29,16 +29,36 @@ def main_menu(context):
     return {"items": items, "home_url": root.get_url(request) if root else "/"}
 
 
+def _translations(request, page):
+    """{language code: live translation} of the page, once per request: the head's
+    hreflang links and the language switcher both need it."""
+    if not isinstance(page, Page):
+        return {}
+    cache = request.__dict__.setdefault("_quartier_translations", {})
+    if page.pk not in cache:
+        cache[page.pk] = {
+            translation.locale.language_code: translation
+            for translation in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    return cache[page.pk]
+
+
+@register.inclusion_tag("includes/alternate_links.html", takes_context=True)
+def alternate_links(context):
+    """<link rel=alternate hreflang> for search engines: only real translations."""
+    request = context["request"]
+    translations = _translations(request, context.get("page"))
+    links = [{"code": code, "url": page.get_full_url(request)} for code, page in sorted(translations.items())]
+    default = translations.get(settings.LANGUAGE_CODE)
+    return {"links": links if len(links) > 1 else [], "default_url": default.get_full_url(request) if default else ""}
+
+
 @register.inclusion_tag("includes/language_links.html", takes_context=True)
 def language_links(context):
     """Links to this page in every language; an untranslated page leads to that
     language's version of the path, where the German content is shown."""
     request = context["request"]
-    page = context.get("page")
-    translations = {}
-    if isinstance(page, Page):
-        for translation in page.get_translations().live().select_related("locale"):
-            translations[translation.locale.language_code] = translation
+    translations = _translations(request, context.get("page"))
     links = []
     for code, name in settings.LANGUAGES:
         if code in translations:
@@ -56,7 +76,11 @@ def footer_links(context):
     from home.models import SiteSettings
 
     site_settings = SiteSettings.for_request(context["request"])
-    legal_page_ids = [pk for pk in (site_settings.imprint_page_id, site_settings.privacy_page_id) if pk]
+    legal_page_ids = [
+        pk
+        for pk in (site_settings.imprint_page_id, site_settings.privacy_page_id, site_settings.accessibility_page_id)
+        if pk
+    ]
     originals = {page.pk: page for page in Page.objects.live().filter(pk__in=legal_page_ids)}
     locale = Locale.get_active()
     translations = {
@@ -75,4 +99,34 @@ def footer_links(context):
         "request": context["request"],
         "legal_pages": legal_pages,
         "social_links": site_settings.social_links,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context):
+    """The language the page's content is written in: an untranslated page is shown in
+    German under /en/, and screen readers must then read it as German."""
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return get_language()
+    return page.locale.language_code
+
+
+@register.inclusion_tag("includes/page_notes.html", takes_context=True)
+def page_notes(context, language_of_content):
+    """The easy-language link and, on untranslated pages, a note that says so."""
+    page = context.get("page")
+    names = dict(settings.LANGUAGES)
+    active = get_language()
+    easy_language_version = getattr(page, "easy_language_version", None)
+    return {
+        "request": context["request"],
+        "is_untranslated": language_of_content != active,
+        "content_language_name": names.get(language_of_content, language_of_content),
+        "active_language": active,
+        "active_language_name": names.get(active, active),
+        "easy_language_version": easy_language_version
+        if easy_language_version and easy_language_version.live
+        else None,
+        "is_easy_language": getattr(page, "is_easy_language", False),
     }

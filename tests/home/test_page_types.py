@@ -30,8 +30,8 @@ class PageTreeTests(WagtailPageTestCase):
             StandardPage,
             nested_form_data(
                 {
-                    "title": "Barrierefreiheit",
-                    "slug": "barrierefreiheit",
+                    "title": "Leitbild",
+                    "slug": "leitbild",
                     "intro": "Wie barrierefrei diese Website ist.",
                     "body": streamfield(
                         [
@@ -52,7 +52,7 @@ class PageTreeTests(WagtailPageTestCase):
                 }
             ),
         )
-        page = StandardPage.objects.get(slug="barrierefreiheit")
+        page = StandardPage.objects.get(slug="leitbild")
         self.assertEqual([block.block_type for block in page.body], ["heading", "paragraph", "quote", "call_to_action"])
 
     def test_call_to_action_needs_a_target(self):
