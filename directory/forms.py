@@ -61,7 +61,8 @@ def read_timestamp(token):
         return None
     if not isinstance(started, int):
         return None
-    return time.time() - started
+    elapsed = time.time() - started
+    return elapsed if 0 <= elapsed <= settings.ENQUIRY_FORM_MAX_AGE else None
 
 
 class EnquiryForm(forms.Form):
