@@ -49,9 +49,8 @@ def _due(now):
 def claim(pk, now):
     """Take one enquiry for this worker; the token proves the claim later."""
     token = uuid.uuid4()
-    updated = (
-        Enquiry.objects.filter(_due(now), pk=pk)
-        .update(state=EnquiryState.SENDING, claim_token=token, claimed_until=now + LEASE, attempts=F("attempts") + 1)
+    updated = Enquiry.objects.filter(_due(now), pk=pk).update(
+        state=EnquiryState.SENDING, claim_token=token, claimed_until=now + LEASE, attempts=F("attempts") + 1
     )
     return token if updated else None
 
@@ -113,8 +112,9 @@ def deliver(pk, token, now=None):
             to_provider.send(fail_silently=False)
             enquiry.provider_notified_at = timezone.now()
             # Recorded at once: a failing confirmation must not send this mail twice.
-            mine.update(provider_notified_at=enquiry.provider_notified_at, recipient=recipient,
-                        routed_to_contact_person=routed)
+            mine.update(
+                provider_notified_at=enquiry.provider_notified_at, recipient=recipient, routed_to_contact_person=routed
+            )
         if confirmation is not None and enquiry.confirmation_sent_at is None:
             confirmation.send(fail_silently=False)
             mine.update(confirmation_sent_at=timezone.now())

@@ -43,15 +43,13 @@ def service_data(request, page, offer, organization_id):
         "name": offer.title,
         "alternate_name": offer.category.name if offer.category_id else "",
         "description": _text(offer.description) or offer.summary,
-        "url": request.build_absolute_uri(page.get_url(request) + page.reverse_subpage("offer", args=[offer.slug])),
+        "url": request.build_absolute_uri(page.base_url(request) + page.reverse_subpage("offer", args=[offer.slug])),
         "status": "active",
         "fees_description": str(offer.price_label) + (f" – {offer.price_note}" if offer.price_note else ""),
         "eligibility_description": ", ".join(str(group.label) for group in offer.target_groups),
         "last_modified": offer.updated_at.isoformat(),
         "service_areas": (
-            [{"id": derived_id(key, "area"), "service_id": key, "name": offer.area_served}]
-            if offer.area_served
-            else []
+            [{"id": derived_id(key, "area"), "service_id": key, "name": offer.area_served}] if offer.area_served else []
         ),
         "cost_options": [],
     }
@@ -86,7 +84,7 @@ def organization_data(request, page, provider, offers):
         "name": provider.name,
         "description": _text(provider.description) or provider.summary,
         "uri": request.build_absolute_uri(
-            page.get_url(request) + page.reverse_subpage("provider", args=[provider.slug])
+            page.base_url(request) + page.reverse_subpage("provider", args=[provider.slug])
         ),
         "phones": _phones(key, provider.phone, organization_id=key),
         "contacts": [],
@@ -124,7 +122,13 @@ def organization_data(request, page, provider, offers):
                 }
             ],
             "accessibility": (
-                [{"id": derived_id(key, "accessibility"), "location_id": location_id, "description": provider.accessibility}]
+                [
+                    {
+                        "id": derived_id(key, "accessibility"),
+                        "location_id": location_id,
+                        "description": provider.accessibility,
+                    }
+                ]
                 if provider.accessibility
                 else []
             ),
@@ -141,9 +145,9 @@ def organization_data(request, page, provider, offers):
 
 
 def _directory(request, page):
-    providers = list(public_providers().order_by("name"))
+    providers = list(public_providers(request).order_by("name"))
     offers_by_provider = {}
-    for offer in public_offers().select_related("category", "provider").order_by("title"):
+    for offer in public_offers(request).select_related("category", "provider").order_by("title"):
         offers_by_provider.setdefault(offer.provider.translation_key, []).append(offer)
     return [
         organization_data(request, page, provider, offers_by_provider.get(provider.translation_key, []))

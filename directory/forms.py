@@ -135,12 +135,12 @@ class EnquiryForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("email") and not cleaned.get("phone") and not self.has_error("email"):
-            if not self.has_error("phone"):
-                self.add_error(
-                    "email",
-                    _("Please give an e-mail address or a phone number, so that the provider can answer you."),
-                )
+        missing_both = not cleaned.get("email") and not cleaned.get("phone")
+        if missing_both and not self.has_error("email") and not self.has_error("phone"):
+            self.add_error(
+                "email",
+                _("Please give an e-mail address or a phone number, so that the provider can answer you."),
+            )
         if cleaned.get("website"):
             self.is_spam = True
         elapsed = read_timestamp(cleaned.get("started") or "")

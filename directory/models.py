@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -17,15 +18,20 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
-    LockableMixin,
     Locale,
+    LockableMixin,
     Page,
     PreviewableMixin,
     RevisionMixin,
@@ -35,27 +41,25 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from modelcluster.models import ClusterableModel
-from taggit.models import TaggedItemBase
-
 DESCRIPTION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+# The language prefix of a page address, e.g. "/de/" in "/de/hilfe/" or "https://x.org/de/hilfe/".
+_LANGUAGE_CODES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
+LANGUAGE_PREFIX = re.compile(rf"^((?:https?://[^/]+)?)/(?:{_LANGUAGE_CODES})/")
 
 
-def localized_queryset(queryset, locale=None):
+def localized_queryset(queryset, locales=None):
     """The objects of the active locale, plus those of the default locale that have no
     translation there, so that an untranslated entry shows in German instead of vanishing.
 
     `queryset` must already carry the visibility filters: a translation that is a draft
-    then does not hide its live original.
+    then does not hide its live original. `locales` is (active, default), to spare the
+    lookups when the caller has them.
     """
-    locale = locale or Locale.get_active()
-    default = Locale.get_default()
-    if locale.pk == default.pk:
-        return queryset.filter(locale=locale)
-    translated = queryset.filter(locale=locale).values("translation_key")
-    return queryset.filter(Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=translated)))
+    active, default = locales or (Locale.get_active(), Locale.get_default())
+    if active.pk == default.pk:
+        return queryset.filter(locale=active)
+    translated = queryset.filter(locale=active).values("translation_key")
+    return queryset.filter(Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated)))
 
 
 def validate_unique_slug_per_locale(instance):
@@ -409,9 +413,7 @@ class Offer(
     )
     tags = ClusterTaggableManager(through=OfferTag, blank=True, verbose_name=_("tags"))
 
-    price_model = models.CharField(
-        _("price model"), max_length=20, choices=PriceModel.choices, default=PriceModel.FREE
-    )
+    price_model = models.CharField(_("price model"), max_length=20, choices=PriceModel.choices, default=PriceModel.FREE)
     price_amount = models.DecimalField(
         _("amount in euro"),
         max_digits=8,
@@ -558,9 +560,7 @@ class DirectoryPage(RoutablePageMixin, Page):
     Routable, so that the snippets get readable addresses below this page."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
-    community_intro = models.TextField(
-        _("introduction of the neighbourhood help area"), blank=True, max_length=400
-    )
+    community_intro = models.TextField(_("introduction of the neighbourhood help area"), blank=True, max_length=400)
     business_intro = models.TextField(_("introduction of the business area"), blank=True, max_length=400)
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
@@ -627,9 +627,18 @@ class DirectoryPage(RoutablePageMixin, Page):
 
         return export.services_view(request, self)
 
+    def base_url(self, request):
+        """This page's address in the reader's language. An untranslated directory is
+        served under every language prefix; its links keep the reader's prefix."""
+        cached = getattr(request, "_directory_base_url", None)
+        if cached is None:
+            cached = LANGUAGE_PREFIX.sub(rf"\1/{get_language()}/", self.get_url(request), count=1)
+            request._directory_base_url = cached
+        return cached
+
     def subpage_url(self, name, *args, request=None):
         """The address of one of the routes above, e.g. ("offer", slug)."""
-        return self.get_url(request) + self.reverse_subpage(name, args=args)
+        return self.base_url(request) + self.reverse_subpage(name, args=args)
 
 
 class EnquiryState(models.TextChoices):

@@ -36,21 +36,26 @@ PER_SECTION = 6
 MAX_SEARCH_HITS = 300
 
 
-def _languages():
-    active, default = Locale.get_active(), Locale.get_default()
-    return active, {active.pk, default.pk}
+def locales(request=None):
+    """(active, default) locale, looked up once per request."""
+    cached = getattr(request, "_directory_locales", None)
+    if cached is None:
+        cached = (Locale.get_active(), Locale.get_default())
+        if request is not None:
+            request._directory_locales = cached
+    return cached
 
 
-def categories_for_filters():
-    return list(localized_queryset(Category.objects.all()).order_by("sort_order", "name"))
+def categories_for_filters(request):
+    return list(localized_queryset(Category.objects.all(), locales(request)).order_by("sort_order", "name"))
 
 
-def public_offers():
-    return localized_queryset(Offer.objects.public())
+def public_offers(request=None):
+    return localized_queryset(Offer.objects.public(), locales(request))
 
 
-def public_providers():
-    return localized_queryset(Provider.objects.public())
+def public_providers(request=None):
+    return localized_queryset(Provider.objects.public(), locales(request))
 
 
 def offers_for_list(queryset):
@@ -76,9 +81,9 @@ def offers_for_list(queryset):
     )
 
 
-def search_keys(model, query):
+def search_keys(request, model, query):
     """translation_keys of the live objects matching the query, best first."""
-    _active, locale_ids = _languages()
+    locale_ids = {locale.pk for locale in locales(request)}
     _filters, parsed = parse_query_string(query)
     hits = model.objects.filter(live=True, locale_id__in=locale_ids).search(parsed)[:MAX_SEARCH_HITS]
     keys = []
@@ -88,7 +93,7 @@ def search_keys(model, query):
     return keys
 
 
-def filter_offers(queryset, filters, categories):
+def filter_offers(request, queryset, filters, categories):
     """Apply the valid filters and the search word; returns (queryset, matching providers)."""
     if category_slug := filters.get("category"):
         category = next((c for c in categories if c.slug == category_slug), None)
@@ -102,15 +107,15 @@ def filter_offers(queryset, filters, categories):
         queryset = queryset.filter(price_model=PriceModel.FREE)
     providers = []
     if query := filters.get("q"):
-        offer_keys = search_keys(Offer, query)
-        provider_keys = search_keys(Provider, query)
+        offer_keys = search_keys(request, Offer, query)
+        provider_keys = search_keys(request, Provider, query)
         providers = list(
-            public_providers().filter(translation_key__in=provider_keys).select_related("logo")[:PER_SECTION]
+            public_providers(request).filter(translation_key__in=provider_keys).select_related("logo")[:PER_SECTION]
         )
         # Offers that match themselves first, then those of matching providers.
-        queryset = queryset.filter(
-            translation_key__in=offer_keys
-        ) | queryset.filter(provider__translation_key__in=provider_keys)
+        queryset = queryset.filter(translation_key__in=offer_keys) | queryset.filter(
+            provider__translation_key__in=provider_keys
+        )
         ranking = [When(translation_key=key, then=rank) for rank, key in enumerate(offer_keys)]
         queryset = queryset.annotate(
             rank=Case(*ranking, default=len(offer_keys), output_field=IntegerField())
@@ -120,7 +125,7 @@ def filter_offers(queryset, filters, categories):
 
 def _with_urls(page, request, offers):
     """Attach the detail addresses once, without a query per offer."""
-    base = page.get_url(request)
+    base = page.base_url(request)
     for offer in offers:
         offer.detail_url = base + page.reverse_subpage("offer", args=[offer.slug])
         offer.provider.detail_url = base + page.reverse_subpage("provider", args=[offer.provider.slug])
@@ -128,13 +133,13 @@ def _with_urls(page, request, offers):
 
 
 def offer_list(request, page, area):
-    categories = categories_for_filters()
+    categories = categories_for_filters(request)
     kinds = ProviderKind.choices if area is None else [(k.value, k.label) for k in AREA_KINDS[area]]
     form = DirectoryFilterForm(request.GET or None, categories=categories, kinds=kinds)
     filters = form.filters if request.GET else {}
-    offers, matching_providers = filter_offers(public_offers(), filters, categories)
+    offers, matching_providers = filter_offers(request, public_offers(request), filters, categories)
     offers = offers_for_list(offers)
-    base = page.get_url(request)
+    base = page.base_url(request)
     for provider in matching_providers:
         provider.detail_url = base + page.reverse_subpage("provider", args=[provider.slug])
 
@@ -186,12 +191,14 @@ def offer_list(request, page, area):
 def _find(queryset, slug, route, page, request):
     """The object with this slug in the reader's language (or German); an address in
     another language leads to the translation's own address."""
-    found = localized_queryset(queryset).filter(slug=slug).first()
+    found = localized_queryset(queryset, locales(request)).filter(slug=slug).first()
     if found is not None:
         return found, None
     other = queryset.filter(slug=slug).first()
     if other is not None:
-        translation = localized_queryset(queryset).filter(translation_key=other.translation_key).first()
+        translation = (
+            localized_queryset(queryset, locales(request)).filter(translation_key=other.translation_key).first()
+        )
         if translation is not None:
             return None, redirect(page.subpage_url(route, translation.slug, request=request))
     raise Http404
@@ -205,13 +212,13 @@ def provider_detail(request, page, slug):
     offers = _with_urls(
         page,
         request,
-        list(offers_for_list(public_offers().filter(provider__translation_key=provider.translation_key))),
+        list(offers_for_list(public_offers(request).filter(provider__translation_key=provider.translation_key))),
     )
     return _render_provider(request, page, provider, offers)
 
 
 def _render_provider(request, page, provider, offers):
-    base = page.get_url(request)
+    base = page.base_url(request)
     provider.detail_url = base + page.reverse_subpage("provider", args=[provider.slug])
     categories = list(provider.categories.all())
     return TemplateResponse(
@@ -248,7 +255,7 @@ def offer_detail(request, page, slug):
 
 
 def _render_offer(request, page, offer, form, status=200):
-    base = page.get_url(request)
+    base = page.base_url(request)
     offer.detail_url = base + page.reverse_subpage("offer", args=[offer.slug])
     offer.provider.detail_url = base + page.reverse_subpage("provider", args=[offer.provider.slug])
     other_offers = _with_urls(
@@ -256,7 +263,7 @@ def _render_offer(request, page, offer, form, status=200):
         request,
         list(
             offers_for_list(
-                public_offers()
+                public_offers(request)
                 .filter(provider__translation_key=offer.provider.translation_key)
                 .exclude(translation_key=offer.translation_key)
             )
@@ -302,7 +309,7 @@ def _handle_enquiry(request, page, offer):
         page=page,
         offer_title=offer.title,
         provider_name=offer.provider.name,
-        language=Locale.get_active().language_code,
+        language=locales(request)[0].language_code,
         name=data["name"],
         email=data["email"],
         phone=data["phone"],
@@ -321,7 +328,7 @@ def enquiry_thanks(request, page, slug):
     return TemplateResponse(
         request,
         "directory/enquiry_thanks.html",
-        {"page": page, "offer": offer, "provider": offer.provider, "all_url": page.get_url(request)},
+        {"page": page, "offer": offer, "provider": offer.provider, "all_url": page.base_url(request)},
     )
 
 
@@ -337,4 +344,3 @@ def preview_context(request, provider=None, offer=None):
     else:
         response = _render_provider(request, page, provider, [])
     return response.context_data
-

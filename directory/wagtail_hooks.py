@@ -18,12 +18,16 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .models import Category, ConsentMethod, Enquiry, EnquiryState, Offer, PriceModel, Provider, ProviderKind
 
 
+# Providers, offers and categories are searched through their search index (the
+# models' search_fields); SQLite's full-text backend cannot narrow a search to a
+# subset of fields, so the viewsets name none.
+
+
 class CategoryViewSet(SnippetViewSet):
     model = Category
     icon = "tag"
     menu_label = _("Categories")
     list_display = ["name", "short_label", "slug"]
-    search_fields = ["name"]
     sort_order_field = "sort_order"
 
 
@@ -75,7 +79,6 @@ class ProviderViewSet(SnippetViewSet):
     ]
     list_export = ["name", "kind", "email", "phone", "street", "postcode", "city", "consent_given_at", "review_due"]
     filterset_class = ProviderFilterSet
-    search_fields = ["name", "summary", "city"]
     ordering = ["name"]
     list_per_page = 50
 
@@ -117,7 +120,6 @@ class OfferViewSet(SnippetViewSet):
     ]
     list_export = ["title", "provider", "category", "price_model", "price_amount", "active_from", "active_until"]
     filterset_class = OfferFilterSet
-    search_fields = ["title", "summary"]
     ordering = ["title"]
     list_per_page = 50
 

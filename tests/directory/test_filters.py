@@ -7,7 +7,6 @@ from directory.models import Category, PriceModel, ProviderKind
 from .factories import OfferFactory, ProviderFactory
 from .helpers import DIRECTORY, titles
 
-
 pytestmark = pytest.mark.django_db
 
 
@@ -18,9 +17,7 @@ def sample(db, show_all):
     business = ProviderFactory(name="Zeta GmbH", kind=ProviderKind.BUSINESS)
     club = ProviderFactory(name="Zeta e. V.", kind=ProviderKind.CLUB)
     OfferFactory(provider=club, title="Zeta Fahrten", category=mobility, for_seniors=True)
-    OfferFactory(
-        provider=business, title="Zeta Taxi", category=mobility, price_model=PriceModel.FLAT, price_amount=12
-    )
+    OfferFactory(provider=business, title="Zeta Taxi", category=mobility, price_model=PriceModel.FLAT, price_amount=12)
     OfferFactory(
         provider=business,
         title="Zeta Pflege",
@@ -61,9 +58,7 @@ def test_filters_combine(client, sample):
     assert zeta(client, group="seniors", kind="business") == ["Zeta Pflege"]
     assert zeta(client, group="seniors", kind="business", free="on") == []
     assert zeta(client, DIRECTORY + "gewerbe/", category="mobilitaet") == ["Zeta Taxi"]
-    assert zeta(client, DIRECTORY + "nachbarschaftshilfe/", category="mobilitaet", group="seniors") == [
-        "Zeta Fahrten"
-    ]
+    assert zeta(client, DIRECTORY + "nachbarschaftshilfe/", category="mobilitaet", group="seniors") == ["Zeta Fahrten"]
 
 
 def test_free_filter_shows_only_free_demo_offers(client):
@@ -126,7 +121,7 @@ def test_area_pages_are_paginated(client):
     assert len(section["offers"]) == 20
     second = client.get(DIRECTORY + "gewerbe/", {"kind": "business", "page": 2})
     assert 'rel="prev"' in second.content.decode()
-    assert 'kind=business' in second.content.decode()
+    assert "kind=business" in second.content.decode()
 
 
 def test_overview_links_to_the_full_area(client):

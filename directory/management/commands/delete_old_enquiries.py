@@ -9,7 +9,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--days", type=int, default=None, help=f"Override the retention period (default: the setting)."
+            "--days", type=int, default=None, help="Override the retention period (default: the setting)."
         )
 
     def handle(self, *args, days, **options):

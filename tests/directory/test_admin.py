@@ -1,0 +1,90 @@
+"""What editors see: listings with filters, the edit forms, and enquiries read-only."""
+
+import pytest
+
+from directory.models import Category, Enquiry, Offer, Provider
+
+from .helpers import directory_page
+
+LISTINGS = [
+    "/admin/snippets/directory/provider/",
+    "/admin/snippets/directory/provider/?kind=business&consent=no&review_overdue=true",
+    "/admin/snippets/directory/provider/?q=Tischlerei",
+    "/admin/snippets/directory/offer/",
+    "/admin/snippets/directory/offer/?price_model=hourly&provider__kind=business&expired=false",
+    "/admin/snippets/directory/category/",
+    "/admin/snippets/directory/offer/?q=Fahrdienst",
+    "/admin/enquiry/?q=Jonas",
+    "/admin/enquiry/",
+    "/admin/enquiry/?state=pending",
+]
+
+
+@pytest.fixture
+def editor(client, django_user_model):
+    user = django_user_model.objects.create_superuser("redaktion", "redaktion@example.org", "geheim")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def enquiry(db):
+    offer = Offer.objects.get(slug="repair-cafe")
+    return Enquiry.objects.create(
+        offer=offer,
+        page=directory_page(),
+        offer_title=offer.title,
+        provider_name=offer.provider.name,
+        name="Jonas Weber",
+        email="jonas@example.org",
+        message="Mein Toaster ist kaputt.",
+        consent=True,
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", LISTINGS)
+def test_listings_render(editor, enquiry, path):
+    response = editor.get(path)
+    assert response.status_code == 200, path
+
+
+@pytest.mark.django_db
+def test_provider_filter_review_overdue(editor):
+    response = editor.get("/admin/snippets/directory/provider/", {"review_overdue": "true"})
+    html = response.content.decode()
+    overdue = [p.name for p in Provider.objects.all() if p.review_overdue]
+    assert overdue
+    for provider in Provider.objects.all():
+        assert (provider.name in html) == provider.review_overdue
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", [Provider, Offer, Category])
+def test_edit_forms_render(editor, model):
+    obj = model.objects.first()
+    response = editor.get(f"/admin/snippets/directory/{model._meta.model_name}/edit/{obj.pk}/")
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_enquiry_is_read_only(editor, enquiry):
+    html = editor.get("/admin/enquiry/").content.decode()
+    assert "Repair-Café" in html
+    assert "Wartet auf Zustellung" in html
+    inspect = editor.get(f"/admin/enquiry/inspect/{enquiry.pk}/")
+    assert inspect.status_code == 200
+    assert "Mein Toaster ist kaputt." in inspect.content.decode()
+    assert editor.get("/admin/enquiry/new/").status_code in (302, 403)
+    assert editor.get(f"/admin/enquiry/edit/{enquiry.pk}/").status_code in (302, 403)
+    editor.post(f"/admin/enquiry/edit/{enquiry.pk}/", {"state": "delivered"})
+    enquiry.refresh_from_db()
+    assert enquiry.state == "pending"
+
+
+@pytest.mark.django_db
+def test_directory_page_can_be_created_under_home(home_page):
+    from directory.models import DirectoryPage
+
+    assert DirectoryPage in home_page.specific_class.allowed_subpage_models()
+    assert DirectoryPage.allowed_parent_page_models() == [type(home_page)]
