@@ -232,8 +232,15 @@ def _render_provider(request, page, provider, offers):
             "tags": list(provider.tags.all()),
             "jsonld": provider_jsonld(request, provider, offers),
             "all_url": base,
+            "home_url": _home_url(base),
         },
     )
+
+
+def _home_url(base):
+    # The directory lives right below the home page (parent_page_types), so the home
+    # page's address is the directory's without its last segment.
+    return base.rstrip("/").rsplit("/", 1)[0] + "/"
 
 
 def _offer_queryset():
@@ -281,6 +288,7 @@ def _render_offer(request, page, offer, form, status=200):
             "form": form,
             "jsonld": offer_jsonld(request, offer),
             "all_url": base,
+            "home_url": _home_url(base),
         },
         status=status,
     )
