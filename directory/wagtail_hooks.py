@@ -17,7 +17,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Category, ConsentMethod, Enquiry, EnquiryState, Offer, PriceModel, Provider, ProviderKind
 
-
 # Providers, offers and categories are searched through their search index (the
 # models' search_fields); SQLite's full-text backend cannot narrow a search to a
 # subset of fields, so the viewsets name none.
