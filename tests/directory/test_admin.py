@@ -2,7 +2,10 @@
 
 import pytest
 
-from directory.models import Category, Enquiry, Offer, Provider
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data
+
+from directory.models import Category, DirectoryPage, Enquiry, Offer, Provider
 
 from .helpers import directory_page
 
@@ -82,9 +85,17 @@ def test_enquiry_is_read_only(editor, enquiry):
     assert enquiry.state == "pending"
 
 
-@pytest.mark.django_db
-def test_directory_page_can_be_created_under_home(home_page):
-    from directory.models import DirectoryPage
+class DirectoryPageTreeTests(WagtailPageTestCase):
+    def setUp(self):
+        self.login()
 
-    assert DirectoryPage in home_page.specific_class.allowed_subpage_models()
-    assert DirectoryPage.allowed_parent_page_models() == [type(home_page)]
+    def test_directory_page_can_be_created_below_home(self):
+        from home.models import HomePage
+
+        home = HomePage.objects.get(depth=2)
+        self.assertCanCreate(
+            home,
+            DirectoryPage,
+            nested_form_data({"title": "Verzeichnis", "slug": "verzeichnis", "intro": "Wer hilft womit?"}),
+        )
+        self.assertAllowedSubpageTypes(DirectoryPage, set())
