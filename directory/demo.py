@@ -9,9 +9,10 @@ addresses use example.org.
 from datetime import timedelta
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Site, Workflow, WorkflowContentType
 
 from home.demo import publish_child
 
@@ -630,6 +631,21 @@ OFFERS = [
 ]
 
 
+def _moderate_providers_and_offers():
+    """Put providers and offers through the same approval as pages: volunteers submit,
+    the neighbourhood manager approves (Settings → Workflows in the admin)."""
+    workflow = (
+        Workflow.objects.filter(active=True, workflow_pages__page__depth=1).first()
+        or Workflow.objects.filter(active=True).first()
+    )
+    if workflow is None:
+        return
+    for model in (Provider, Offer):
+        WorkflowContentType.objects.get_or_create(
+            content_type=ContentType.objects.get_for_model(model), defaults={"workflow": workflow}
+        )
+
+
 def _publish(snippet):
     snippet.save()
     snippet.save_revision().publish()
@@ -693,6 +709,8 @@ def build(stdout=None):
         offer.area_served = "Lindenkiez und Umgebung"
         offer.tags.set(tags)
         _publish(offer)
+
+    _moderate_providers_and_offers()
 
     if stdout is not None:
         stdout.write(f"  directory: {len(PROVIDERS)} providers, {len(OFFERS)} offers, {len(CATEGORIES)} categories")

@@ -40,6 +40,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 DESCRIPTION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 # The language prefix of a page address, e.g. "/de/" in "/de/hilfe/" or "https://x.org/de/hilfe/".
@@ -95,7 +96,13 @@ class Category(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.FilterField("locale"),
     ]
-    translatable_fields = ["name", "slug", "short_label", "description"]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("slug"),
+        TranslatableField("short_label"),
+        TranslatableField("description"),
+        SynchronizedField("sort_order"),
+    ]
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("short_label"), FieldPanel("description")]
 
@@ -252,7 +259,33 @@ class Provider(
         index.FilterField("live"),
         index.FilterField("kind"),
     ]
-    translatable_fields = ["name", "slug", "summary", "description", "opening_hours", "accessibility", "languages"]
+    # Contact, address and consent are facts, the same in every language: synchronised.
+    # Tags are shared across languages (django-taggit has no per-language tags).
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("slug"),
+        TranslatableField("summary"),
+        TranslatableField("description"),
+        TranslatableField("opening_hours"),
+        TranslatableField("accessibility"),
+        TranslatableField("languages"),
+        SynchronizedField("kind"),
+        SynchronizedField("logo"),
+        SynchronizedField("categories"),
+        SynchronizedField("tags"),
+        SynchronizedField("contact_name"),
+        SynchronizedField("phone"),
+        SynchronizedField("email"),
+        SynchronizedField("website"),
+        SynchronizedField("street"),
+        SynchronizedField("postcode"),
+        SynchronizedField("city"),
+        SynchronizedField("consent_given_at", overridable=False),
+        SynchronizedField("consent_method", overridable=False),
+        SynchronizedField("consent_recorded_by", overridable=False),
+        SynchronizedField("consent_note", overridable=False),
+        SynchronizedField("review_due"),
+    ]
 
     edit_handler = TabbedInterface(
         [
@@ -470,7 +503,25 @@ class Offer(
         index.FilterField("locale"),
         index.FilterField("live"),
     ]
-    translatable_fields = ["title", "slug", "summary", "description", "price_note", "area_served"]
+    # The provider and category are references: a translation points to their
+    # translations (wagtail-localize translates the reference).
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("summary"),
+        TranslatableField("description"),
+        TranslatableField("price_note"),
+        TranslatableField("area_served"),
+        TranslatableField("provider"),
+        TranslatableField("category"),
+        SynchronizedField("tags"),
+        SynchronizedField("price_model"),
+        SynchronizedField("price_amount"),
+        *(SynchronizedField(name) for name in TARGET_GROUP_FIELDS.values()),
+        SynchronizedField("active_from"),
+        SynchronizedField("active_until"),
+        SynchronizedField("accepts_enquiries"),
+    ]
 
     edit_handler = TabbedInterface(
         [

@@ -3,7 +3,7 @@
 import pytest
 
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data
+from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from directory.models import Category, DirectoryPage, Enquiry, Offer, Provider
 
@@ -99,3 +99,46 @@ class DirectoryPageTreeTests(WagtailPageTestCase):
             nested_form_data({"title": "Verzeichnis", "slug": "verzeichnis", "intro": "Wer hilft womit?"}),
         )
         self.assertAllowedSubpageTypes(DirectoryPage, set())
+
+
+@pytest.mark.django_db
+def test_providers_and_offers_go_through_moderation():
+    assert Provider.objects.first().get_workflow() is not None
+    assert Offer.objects.first().get_workflow() is not None
+
+
+@pytest.mark.django_db
+def test_a_submitted_provider_draft_waits_for_approval(editor):
+    provider = Provider.objects.get(slug="repair-cafe-lindenkiez")
+    response = editor.post(
+        f"/admin/snippets/directory/provider/edit/{provider.pk}/",
+        {
+            "name": "Repair-Café (neu)",
+            "slug": provider.slug,
+            "kind": provider.kind,
+            "summary": provider.summary,
+            "description": rich_text("<p>Neu im Kiez</p>"),
+            "tags": "",
+            "contact_name": "",
+            "phone": "",
+            "email": "",
+            "website": "",
+            "street": "",
+            "postcode": "",
+            "city": "",
+            "opening_hours": "",
+            "accessibility": "",
+            "languages": "",
+            "consent_given_at": "2024-01-01",
+            "consent_method": "written",
+            "consent_recorded_by": "Test",
+            "consent_note": "",
+            "review_due": "",
+            "action-submit": "Submit",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    provider.refresh_from_db()
+    # The live entry is unchanged until an editor approves the draft.
+    assert provider.name == "Repair-Café Lindenkiez"
+    assert provider.workflow_in_progress
