@@ -2,7 +2,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from directory.delivery import deliver_due
+from directory.delivery import deliver_due, retry
+from directory.models import Enquiry, EnquiryState
 
 
 class Command(BaseCommand):
@@ -21,7 +22,16 @@ class Command(BaseCommand):
             help="Keep running and look for due enquiries every SECONDS (for a worker process instead of a timer).",
         )
 
-    def handle(self, *args, limit, loop, **options):
+        parser.add_argument(
+            "--retry-failed",
+            action="store_true",
+            help="First put enquiries that failed for good back into the queue (after fixing an address).",
+        )
+
+    def handle(self, *args, limit, loop, retry_failed, **options):
+        if retry_failed:
+            count = retry(Enquiry.objects.filter(state=EnquiryState.FAILED))
+            self.stdout.write(f"{count} failed enquiries queued again.")
         while True:
             delivered, failed = deliver_due(limit=limit)
             if delivered or failed or options["verbosity"] > 1:
