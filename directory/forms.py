@@ -29,7 +29,7 @@ class DirectoryFilterForm(forms.Form):
     category = forms.ChoiceField(label=_("Category"), required=False)
     kind = forms.ChoiceField(label=_("Kind of provider"), required=False)
     group = forms.ChoiceField(
-        label=_("For whom"), required=False, choices=[("", _("Everyone"))] + list(TargetGroup.choices)
+        label=_("For whom"), required=False, choices=[("", _("All target groups"))] + list(TargetGroup.choices)
     )
     free = forms.BooleanField(label=_("Free of charge only"), required=False)
 

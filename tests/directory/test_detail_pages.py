@@ -129,3 +129,25 @@ def test_demo_has_the_offers_a_neighbourhood_needs():
     assert not Provider.objects.filter(consent_given_at__isnull=True).exists()
     assert Offer.objects.get(slug="seniorenfahrdienst-lindenmobil").price_model == "free"
     assert Offer.objects.get(slug="mobile-fusspflege").price_model == "hourly"
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_providers_and_offers(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/de/hilfe-und-angebote/anbieter/tischlerei-brandt/</loc>" in xml
+    assert "/de/hilfe-und-angebote/angebot/repair-cafe/" in xml
+    assert "/de/hilfe-und-angebote/gewerbe/" in xml
+    hidden = OfferFactory(slug="nicht-in-der-sitemap", provider__consent_given_at=None)
+    assert hidden.slug not in client.get("/sitemap.xml").content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", [Provider, Offer])
+def test_preview_renders_the_detail_page(rf, model):
+    from django.template.loader import render_to_string
+
+    obj = model.objects.first()
+    request = rf.get("/")
+    context = obj.get_preview_context(request, "")
+    html = render_to_string(obj.get_preview_template(request, ""), context, request=request)
+    assert str(obj) in html
