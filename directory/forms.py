@@ -149,7 +149,8 @@ class EnquiryForm(forms.Form):
             raise forms.ValidationError(
                 _("This form was open too long or could not be checked. Please send it again."), code="expired"
             )
-        if elapsed < settings.ENQUIRY_MIN_FILL_SECONDS:
+        # Only worth saying when nothing else is wrong: a second try is needed anyway.
+        if elapsed < settings.ENQUIRY_MIN_FILL_SECONDS and not self.errors:
             # A person may be that fast with autofill: ask again instead of dropping the
             # enquiry. The second try carries the same timestamp and passes.
             raise forms.ValidationError(
