@@ -80,7 +80,7 @@ class HomePage(EasyLanguageMixin, Page):  # noqa: DJ008 -- Page.__str__ applies
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "helpful_links.HelpfulLinksPage"]
+    subpage_types = ["home.StandardPage", "helpful_links.HelpfulLinksPage", "directory.DirectoryPage"]
 
     class Meta:
         verbose_name = _("home page")

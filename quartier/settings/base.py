@@ -231,6 +231,20 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Quartier <quartier@localhost>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
+# Directory enquiries (directory/delivery.py). Residents' enquiries are personal data:
+# they are deleted this many days after they arrived (`manage.py delete_old_enquiries`).
+ENQUIRY_RETENTION_DAYS = int(os.environ.get("ENQUIRY_RETENTION_DAYS", "90"))
+# Failed deliveries are retried with growing pauses (1 minute doubling up to 6 hours);
+# twelve attempts span about a day before an editor is asked to look.
+ENQUIRY_MAX_ATTEMPTS = int(os.environ.get("ENQUIRY_MAX_ATTEMPTS", "12"))
+# Spam protection without a third party: a form sent faster than this is asked again,
+# one older than the maximum age is refused, and each address may send only so many.
+ENQUIRY_MIN_FILL_SECONDS = 3
+ENQUIRY_FORM_MAX_AGE = 24 * 60 * 60
+ENQUIRY_RATE_WINDOW = 60 * 60
+ENQUIRY_RATE_LIMIT_PER_IP = int(os.environ.get("ENQUIRY_RATE_LIMIT_PER_IP", "10"))
+ENQUIRY_RATE_LIMIT_PER_CONTACT = int(os.environ.get("ENQUIRY_RATE_LIMIT_PER_CONTACT", "5"))
+
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Quartier")
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")

@@ -8,6 +8,7 @@ from wagtail.models import Page
 DEMO_BUILDERS = [
     "home.demo.build",
     "helpful_links.demo.build",
+    "directory.demo.build",
 ]
 
 

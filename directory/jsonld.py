@@ -1,0 +1,90 @@
+"""schema.org JSON-LD for the provider and offer pages, so that search engines and
+assistants read who offers what, where and at what price."""
+
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+
+from .models import PriceModel, ProviderKind
+
+# The same escapes as Django's json_script: nothing in the data can close the tag.
+_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def as_script(data):
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped above
+
+
+def _organization(request, provider):
+    data = {
+        "@type": "LocalBusiness" if provider.kind == ProviderKind.BUSINESS else "Organization",
+        "name": provider.name,
+        "description": provider.summary,
+    }
+    if url := getattr(provider, "detail_url", ""):
+        data["url"] = request.build_absolute_uri(url)
+    if provider.phone:
+        data["telephone"] = provider.phone
+    if provider.email:
+        data["email"] = provider.email
+    if provider.website:
+        data["sameAs"] = provider.website
+    if provider.street or provider.city:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": provider.street,
+            "postalCode": provider.postcode,
+            "addressLocality": provider.city,
+            "addressCountry": "DE",
+        }
+    if provider.kind == ProviderKind.BUSINESS and provider.opening_hours_lines:
+        # Free text, not the structured openingHours syntax, which editors cannot be
+        # expected to write.
+        data["openingHours"] = provider.opening_hours_lines
+    if provider.languages:
+        data["knowsLanguage"] = [part.strip() for part in provider.languages.split(",") if part.strip()]
+    return data
+
+
+def _offer(request, offer):
+    data = {"@type": "Offer", "priceCurrency": "EUR"}
+    if offer.price_model == PriceModel.FREE:
+        data["price"] = "0"
+    elif offer.price_amount is not None:
+        data["price"] = str(offer.price_amount)
+        if offer.price_model == PriceModel.HOURLY:
+            data["priceSpecification"] = {
+                "@type": "UnitPriceSpecification",
+                "price": str(offer.price_amount),
+                "priceCurrency": "EUR",
+                "unitCode": "HUR",
+            }
+    data["description"] = str(offer.price_label) + (f" – {offer.price_note}" if offer.price_note else "")
+    service = {"@type": "Service", "name": offer.title, "description": offer.summary}
+    if offer.category_id:
+        service["category"] = offer.category.name
+    if offer.area_served:
+        service["areaServed"] = offer.area_served
+    if url := getattr(offer, "detail_url", ""):
+        service["url"] = request.build_absolute_uri(url)
+    data["itemOffered"] = service
+    return data
+
+
+def provider_jsonld(request, provider, offers):
+    data = {"@context": "https://schema.org", **_organization(request, provider)}
+    if provider.description:
+        data["description"] = strip_tags(provider.description).strip() or provider.summary
+    if offers:
+        data["makesOffer"] = [_offer(request, offer) for offer in offers]
+    return as_script(data)
+
+
+def offer_jsonld(request, offer):
+    data = {"@context": "https://schema.org", **_offer(request, offer)}
+    data["offeredBy"] = _organization(request, offer.provider)
+    data["itemOffered"]["provider"] = {"@type": data["offeredBy"]["@type"], "name": offer.provider.name}
+    return as_script(data)

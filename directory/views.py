@@ -1,0 +1,354 @@
+"""The directory's public views, reached through DirectoryPage's routes.
+
+Lists cost the same number of queries for 10 or 500 offers: one query per list plus
+a count, related rows joined or prefetched, addresses built without queries.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, When
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from wagtail.models import Locale
+from wagtail.search.utils import parse_query_string
+
+from .forms import DirectoryFilterForm, EnquiryForm, make_timestamp
+from .jsonld import offer_jsonld, provider_jsonld
+from .models import (
+    AREA_KINDS,
+    TARGET_GROUP_FIELDS,
+    Area,
+    Category,
+    Enquiry,
+    Offer,
+    PriceModel,
+    Provider,
+    ProviderKind,
+    localized_queryset,
+)
+from .ratelimit import enquiry_limited
+
+PER_PAGE = 20
+PER_SECTION = 6
+# A search that matches more than this is too broad to be ranked usefully anyway.
+MAX_SEARCH_HITS = 300
+
+
+def locales(request=None):
+    """(active, default) locale, looked up once per request."""
+    cached = getattr(request, "_directory_locales", None)
+    if cached is None:
+        cached = (Locale.get_active(), Locale.get_default())
+        if request is not None:
+            request._directory_locales = cached
+    return cached
+
+
+def categories_for_filters(request):
+    return list(localized_queryset(Category.objects.all(), locales(request)).order_by("sort_order", "name"))
+
+
+def public_offers(request=None):
+    return localized_queryset(Offer.objects.public(), locales(request))
+
+
+def public_providers(request=None):
+    return localized_queryset(Provider.objects.public(), locales(request))
+
+
+def offers_for_list(queryset):
+    return queryset.select_related("provider", "category").only(
+        "id",
+        "slug",
+        "title",
+        "summary",
+        "price_model",
+        "price_amount",
+        "price_note",
+        "area_served",
+        "locale_id",
+        "translation_key",
+        *TARGET_GROUP_FIELDS.values(),
+        "provider__id",
+        "provider__name",
+        "provider__slug",
+        "provider__kind",
+        "category__id",
+        "category__name",
+        "category__short_label",
+    )
+
+
+def search_keys(request, model, query):
+    """translation_keys of the live objects matching the query, best first."""
+    locale_ids = {locale.pk for locale in locales(request)}
+    _filters, parsed = parse_query_string(query)
+    hits = model.objects.filter(live=True, locale_id__in=locale_ids).search(parsed)[:MAX_SEARCH_HITS]
+    keys = []
+    for hit in hits:
+        if hit.translation_key not in keys:
+            keys.append(hit.translation_key)
+    return keys
+
+
+def filter_offers(request, queryset, filters, categories):
+    """Apply the valid filters and the search word; returns (queryset, matching providers)."""
+    if category_slug := filters.get("category"):
+        category = next((c for c in categories if c.slug == category_slug), None)
+        if category is not None:
+            queryset = queryset.filter(category__translation_key=category.translation_key)
+    if kind := filters.get("kind"):
+        queryset = queryset.filter(provider__kind=kind)
+    if group := filters.get("group"):
+        queryset = queryset.filter(**{TARGET_GROUP_FIELDS[group]: True})
+    if filters.get("free"):
+        queryset = queryset.filter(price_model=PriceModel.FREE)
+    providers = []
+    if query := filters.get("q"):
+        offer_keys = search_keys(request, Offer, query)
+        provider_keys = search_keys(request, Provider, query)
+        providers = list(
+            public_providers(request).filter(translation_key__in=provider_keys).select_related("logo")[:PER_SECTION]
+        )
+        # Offers that match themselves first, then those of matching providers.
+        queryset = queryset.filter(translation_key__in=offer_keys) | queryset.filter(
+            provider__translation_key__in=provider_keys
+        )
+        ranking = [When(translation_key=key, then=rank) for rank, key in enumerate(offer_keys)]
+        queryset = queryset.annotate(
+            rank=Case(*ranking, default=len(offer_keys), output_field=IntegerField())
+        ).order_by("rank", "title")
+    return queryset, providers
+
+
+def _with_urls(page, request, offers):
+    """Attach the detail addresses once, without a query per offer."""
+    base = page.base_url(request)
+    for offer in offers:
+        offer.detail_url = base + page.reverse_subpage("offer", args=[offer.slug])
+        offer.provider.detail_url = base + page.reverse_subpage("provider", args=[offer.provider.slug])
+    return offers
+
+
+def offer_list(request, page, area):
+    categories = categories_for_filters(request)
+    kinds = ProviderKind.choices if area is None else [(k.value, k.label) for k in AREA_KINDS[area]]
+    form = DirectoryFilterForm(request.GET or None, categories=categories, kinds=kinds)
+    filters = form.filters if request.GET else {}
+    offers, matching_providers = filter_offers(request, public_offers(request), filters, categories)
+    offers = offers_for_list(offers)
+    base = page.base_url(request)
+    for provider in matching_providers:
+        provider.detail_url = base + page.reverse_subpage("provider", args=[provider.slug])
+
+    sections = []
+    areas = [area] if area else [Area.COMMUNITY, Area.BUSINESS]
+    for section_area in areas:
+        section_offers = offers.filter(provider__kind__in=AREA_KINDS[section_area])
+        if area:
+            results = Paginator(section_offers, PER_PAGE).get_page(request.GET.get("page"))
+            items = _with_urls(page, request, list(results))
+            total = results.paginator.count
+        else:
+            results = None
+            items = _with_urls(page, request, list(section_offers[:PER_SECTION]))
+            total = section_offers.count() if len(items) == PER_SECTION else len(items)
+        sections.append(
+            {
+                "area": section_area,
+                "title": section_area.label,
+                "intro": page.community_intro if section_area == Area.COMMUNITY else page.business_intro,
+                "offers": items,
+                "page": results,
+                "total": total,
+                "url": base + page.reverse_subpage(section_area.value),
+            }
+        )
+    filter_query = request.GET.copy()
+    filter_query.pop("page", None)
+    return TemplateResponse(
+        request,
+        "directory/directory_page.html",
+        {
+            "page": page,
+            "area": area,
+            "area_title": area.label if area else None,
+            "form": form,
+            "filters": filters,
+            "sections": sections,
+            "matching_providers": matching_providers,
+            "filter_querystring": filter_query.urlencode(),
+            "all_url": base,
+            "community_url": base + page.reverse_subpage("community"),
+            "business_url": base + page.reverse_subpage("business"),
+            "hsds_url": base + page.reverse_subpage("hsds_organizations"),
+        },
+    )
+
+
+def _find(queryset, slug, route, page, request):
+    """The object with this slug in the reader's language (or German); an address in
+    another language leads to the translation's own address."""
+    found = localized_queryset(queryset, locales(request)).filter(slug=slug).first()
+    if found is not None:
+        return found, None
+    other = queryset.filter(slug=slug).first()
+    if other is not None:
+        translation = (
+            localized_queryset(queryset, locales(request)).filter(translation_key=other.translation_key).first()
+        )
+        if translation is not None:
+            return None, redirect(page.subpage_url(route, translation.slug, request=request))
+    raise Http404
+
+
+def provider_detail(request, page, slug):
+    queryset = Provider.objects.public().select_related("logo")
+    provider, redirection = _find(queryset, slug, "provider", page, request)
+    if redirection:
+        return redirection
+    offers = _with_urls(
+        page,
+        request,
+        list(offers_for_list(public_offers(request).filter(provider__translation_key=provider.translation_key))),
+    )
+    return _render_provider(request, page, provider, offers)
+
+
+def _render_provider(request, page, provider, offers):
+    base = page.base_url(request)
+    provider.detail_url = base + page.reverse_subpage("provider", args=[provider.slug])
+    categories = list(provider.categories.all())
+    return TemplateResponse(
+        request,
+        "directory/provider_detail.html",
+        {
+            "page": page,
+            "provider": provider,
+            "offers": offers,
+            "categories": categories,
+            "tags": list(provider.tags.all()),
+            "jsonld": provider_jsonld(request, provider, offers),
+            "all_url": base,
+            "home_url": _home_url(base),
+        },
+    )
+
+
+def _home_url(base):
+    # The directory lives right below the home page (parent_page_types), so the home
+    # page's address is the directory's without its last segment.
+    return base.rstrip("/").rsplit("/", 1)[0] + "/"
+
+
+def _offer_queryset():
+    return Offer.objects.public().select_related("provider", "provider__logo", "category")
+
+
+def offer_detail(request, page, slug):
+    offer, redirection = _find(_offer_queryset(), slug, "offer", page, request)
+    if redirection:
+        return redirection
+    if request.method == "POST":
+        if not offer.accepts_enquiries:
+            return HttpResponseNotAllowed(["GET"])
+        return _handle_enquiry(request, page, offer)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    form = EnquiryForm(initial={"started": make_timestamp()}) if offer.accepts_enquiries else None
+    return _render_offer(request, page, offer, form)
+
+
+def _render_offer(request, page, offer, form, status=200):
+    base = page.base_url(request)
+    offer.detail_url = base + page.reverse_subpage("offer", args=[offer.slug])
+    offer.provider.detail_url = base + page.reverse_subpage("provider", args=[offer.provider.slug])
+    other_offers = _with_urls(
+        page,
+        request,
+        list(
+            offers_for_list(
+                public_offers(request)
+                .filter(provider__translation_key=offer.provider.translation_key)
+                .exclude(translation_key=offer.translation_key)
+            )
+        ),
+    )
+    return TemplateResponse(
+        request,
+        "directory/offer_detail.html",
+        {
+            "page": page,
+            "offer": offer,
+            "provider": offer.provider,
+            "other_offers": other_offers,
+            "tags": list(offer.tags.all()),
+            "form": form,
+            "jsonld": offer_jsonld(request, offer),
+            "all_url": base,
+            "home_url": _home_url(base),
+        },
+        status=status,
+    )
+
+
+def _handle_enquiry(request, page, offer):
+    form = EnquiryForm(request.POST)
+    if not form.is_valid():
+        return _render_offer(request, page, offer, form)
+    thanks = page.subpage_url("enquiry_thanks", offer.slug, request=request)
+    if form.is_spam:
+        # Bots get the same answer as people, so that they learn nothing.
+        return redirect(thanks)
+    data = form.cleaned_data
+    if enquiry_limited(request, data["email"], data["phone"]):
+        form.add_error(
+            None,
+            _(
+                "You have sent many enquiries in a short time. Please wait an hour, or call the "
+                "contact person on site: the number is at the bottom of this page."
+            ),
+        )
+        return _render_offer(request, page, offer, form, status=429)
+    Enquiry.objects.create(
+        offer=offer,
+        page=page,
+        offer_title=offer.title,
+        provider_name=offer.provider.name,
+        language=locales(request)[0].language_code,
+        name=data["name"],
+        email=data["email"],
+        phone=data["phone"],
+        message=data["message"],
+        preferred_time=data["preferred_time"],
+        consent=data["consent"],
+    )
+    return redirect(thanks)
+
+
+def enquiry_thanks(request, page, slug):
+    offer, redirection = _find(_offer_queryset(), slug, "offer", page, request)
+    if redirection:
+        return redirection
+    offer.detail_url = page.subpage_url("offer", offer.slug, request=request)
+    return TemplateResponse(
+        request,
+        "directory/enquiry_thanks.html",
+        {"page": page, "offer": offer, "provider": offer.provider, "all_url": page.base_url(request)},
+    )
+
+
+def preview_context(request, provider=None, offer=None):
+    """The context of a detail page for Wagtail's preview of an unsaved snippet."""
+    from .models import DirectoryPage
+
+    page = DirectoryPage.objects.live().first()
+    if page is None:
+        return {"provider": provider, "offer": offer, "preview_without_page": True}
+    if offer is not None:
+        response = _render_offer(request, page, offer, None)
+    else:
+        response = _render_provider(request, page, provider, [])
+    return response.context_data

@@ -1,0 +1,56 @@
+"""Full-text search over offers and providers."""
+
+import pytest
+
+from django.db import connection
+
+from .factories import OfferFactory, ProviderFactory
+from .helpers import DIRECTORY, titles
+
+
+@pytest.mark.django_db
+def test_search_finds_offers_by_title(client):
+    response = client.get(DIRECTORY, {"q": "Fußpflege"})
+    found = titles(response)
+    assert "Mobile Fußpflege" in found
+    assert "Repair-Café" not in found
+
+
+@pytest.mark.django_db
+def test_search_finds_offers_by_provider_name(client):
+    response = client.get(DIRECTORY, {"q": "Tischlerei"})
+    assert set(titles(response)) == {"Kleinreparaturen im Haushalt", "Möbel reparieren und aufarbeiten"}
+    assert [provider.name for provider in response.context["matching_providers"]] == ["Tischlerei Brandt"]
+
+
+@pytest.mark.django_db
+def test_search_finds_providers_by_description(client):
+    provider = ProviderFactory(name="Quasselbude", summary="Wir stricken Wollsocken für alle.")
+    OfferFactory(provider=provider, title="Strickkreis")
+    response = client.get(DIRECTORY, {"q": "Wollsocken"})
+    assert "Strickkreis" in titles(response)
+    assert "Quasselbude" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_search_combines_with_filters(client):
+    free = client.get(DIRECTORY, {"q": "Mittagstisch", "free": "on"})
+    # St. Markus matches as a provider ("mit Mittagstisch"); only its free offer is left.
+    assert titles(free) == ["Besuchsdienst"]
+    business = titles(client.get(DIRECTORY, {"q": "Mittagstisch", "kind": "business"}))
+    # The offer that matches itself ranks before the provider's other offer.
+    assert business == ["Mittagstisch im Café Linde", "Mittagessen nach Hause"]
+
+
+@pytest.mark.django_db
+def test_search_term_is_escaped(client):
+    html = client.get(DIRECTORY, {"q": "<script>alert(1)</script>"}).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="German stemming is PostgreSQL full-text search")
+def test_german_stemming_on_postgresql(client):
+    OfferFactory(title="Kiezmobil", summary="Unsere Fahrdienste bringen Sie zum Arzt.")
+    assert "Kiezmobil" in titles(client.get(DIRECTORY, {"q": "Fahrdienst"}))
