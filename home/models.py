@@ -49,7 +49,7 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "news.NewsIndexPage", "news.EventIndexPage"]
 
     class Meta:
         verbose_name = _("home page")
