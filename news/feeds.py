@@ -8,6 +8,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext
 
+from .queries import query_param
 from .structured_data import site_name
 
 
@@ -19,7 +20,7 @@ class NewsRssFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, index_page):
-        tag_slug = request.GET.get("tag", "").strip()[:100]
+        tag_slug = query_param(request, "tag")
         tag, items = index_page.feed_items(tag_slug)
         return {"index": index_page, "tag": tag, "items": items}
 

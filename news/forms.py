@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from .queries import local_midnight, local_today
+from .queries import CONTROL_CHARACTERS, local_midnight, local_today
 
 # The default view: the coming three months.
 DEFAULT_DAYS = 92
@@ -43,7 +43,7 @@ class CalendarFilterForm(forms.Form):
 
     def __init__(self, data, tags, archive=False):
         # Only the fields this form knows: ?page= and anything else stay out of it.
-        super().__init__({key: data.get(key, "")[:100] for key in ("when", "tag", "date")})
+        super().__init__({key: CONTROL_CHARACTERS.sub("", data.get(key, ""))[:100] for key in ("when", "tag", "date")})
         self.archive = archive
         self.tags = {tag.slug: tag for tag in tags}
         self.fields["tag"].choices = [("", _("All topics"))] + [(slug, tag.name) for slug, tag in self.tags.items()]

@@ -4,9 +4,11 @@ Other apps (the home page) use the functions here instead of reaching into news
 templates or models' internals.
 """
 
+import re
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
@@ -16,6 +18,16 @@ from wagtail.images import get_image_model
 # Renditions the lists show; prefetched with the images so that a list costs the same
 # number of queries for 10 and for 200 articles.
 LIST_IMAGE_FILTER = "fill-480x270"
+
+
+# NUL and other control characters mean nothing in a tag and break PostgreSQL queries.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def query_param(request, name, max_length=100):
+    """A query-string value fit for a database lookup: stripped, without control
+    characters, and no longer than any real value."""
+    return CONTROL_CHARACTERS.sub("", request.GET.get(name, "")).strip()[:max_length]
 
 
 def local_today():
@@ -50,27 +62,36 @@ def relevant_news_q(today=None):
     return Q(relevant_until__isnull=True) | Q(relevant_until__gte=today)
 
 
-def latest_news(locale, limit=3):
-    """The newest articles that are still relevant, for the home page."""
-    from .models import NewsPage
+def home_sections(locale, news_limit=3, event_limit=5, event_days=60):
+    """The home page's newest relevant articles and next dates, with the news index and
+    the calendar to link to, in seven queries however much content exists: the view
+    restrictions are read once and shared by all four lookups."""
+    from wagtail.models import Page
 
-    articles = in_locale(NewsPage.objects.live().public(), locale).filter(relevant_news_q())
-    articles = with_list_images(articles.defer_streamfields().order_by("-date", "-pk"))
-    return list(articles[:limit])
-
-
-def upcoming_occurrences(locale, limit=5, days=60):
-    """The next dates from the whole calendar, for the home page."""
-    from .models import EventPage
+    from .models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
     from .occurrences import expand
 
+    private = Page.objects.private_q()
+
+    articles = in_locale(NewsPage.objects.live().exclude(private), locale).filter(relevant_news_q())
+    articles = with_list_images(articles.defer_streamfields().order_by("-date", "-pk"))
+
     now = timezone.now()
-    window_end = local_midnight(local_today() + timedelta(days=days))
-    events = EventPage.objects.live().public().in_window(now, window_end)
-    return expand(in_locale(events, locale), now, window_end)[:limit]
+    window_end = local_midnight(local_today() + timedelta(days=event_days))
+    events = in_locale(EventPage.objects.live().exclude(private).in_window(now, window_end), locale)
 
+    index_types = {
+        ContentType.objects.get_for_model(NewsIndexPage).pk: "news_index",
+        ContentType.objects.get_for_model(EventIndexPage).pk: "calendar",
+    }
+    indexes = in_locale(Page.objects.live().exclude(private).filter(content_type__in=index_types), locale)
+    sections = {"news_index": None, "calendar": None}
+    for page in indexes.order_by("path"):
+        key = index_types[page.content_type_id]
+        sections[key] = sections[key] or page
 
-def first_live(model, locale):
-    """The first live page of a type in a locale (with the German fallback), e.g. the
-    news index the home page links to."""
-    return in_locale(model.objects.live().public(), locale).order_by("path").first()
+    return {
+        "articles": list(articles[:news_limit]),
+        "occurrences": expand(events, now, window_end)[:event_limit],
+        **sections,
+    }

@@ -24,7 +24,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 
 from ..occurrences import Occurrence, expand, group_by_day
-from ..queries import in_locale, local_midnight, local_today
+from ..queries import in_locale, local_midnight, local_today, query_param
 from ..recurrence import MAX_COUNT, Repeat, Rule
 from ..structured_data import event_data
 
@@ -87,9 +87,10 @@ class EventIndexPage(RoutablePageMixin, Page):
         """Every live event of the site in this calendar's language (German where untranslated)."""
         return in_locale(EventPage.objects.live().public(), self.locale)
 
-    def used_tags(self):
+    def used_tags(self, events=None):
+        events = self.events() if events is None else events
         return (
-            Tag.objects.filter(news_eventpagetag_items__content_object__in=self.events().values("pk"))
+            Tag.objects.filter(news_eventpagetag_items__content_object__in=events.values("pk"))
             .distinct()
             .order_by("name")
         )
@@ -107,9 +108,10 @@ class EventIndexPage(RoutablePageMixin, Page):
     def upcoming(self, request):
         from ..forms import CalendarFilterForm
 
-        form = CalendarFilterForm(request.GET, tags=self.used_tags())
+        all_events = self.events()
+        form = CalendarFilterForm(request.GET, tags=self.used_tags(all_events))
         window_start, window_end = form.window()
-        events = form.filter_events(self.events().in_window(window_start, window_end))
+        events = form.filter_events(all_events.in_window(window_start, window_end))
         occurrences = expand(events, window_start, window_end)
         context = self._list(request, form, occurrences, first_day=window_start.date())
         ical_url = self.ical_url(form.active_tag)
@@ -129,10 +131,11 @@ class EventIndexPage(RoutablePageMixin, Page):
     def archive(self, request):
         from ..forms import CalendarFilterForm
 
-        form = CalendarFilterForm(request.GET, tags=self.used_tags(), archive=True)
+        all_events = self.events()
+        form = CalendarFilterForm(request.GET, tags=self.used_tags(all_events), archive=True)
         window_end = timezone.now()
         window_start = local_midnight(local_today() - timedelta(days=ARCHIVE_DAYS))
-        events = form.filter_events(self.events().in_window(window_start, window_end))
+        events = form.filter_events(all_events.in_window(window_start, window_end))
         # Past dates only: a date that is still running belongs to the upcoming list.
         occurrences = [
             occurrence
@@ -149,9 +152,9 @@ class EventIndexPage(RoutablePageMixin, Page):
 
         events = self.events()
         tag = None
-        tag_slug = request.GET.get("tag", "").strip()[:100]
+        tag_slug = query_param(request, "tag")
         if tag_slug:
-            tag = self.used_tags().filter(slug=tag_slug).first()
+            tag = self.used_tags(events).filter(slug=tag_slug).first()
             if tag is None:
                 raise Http404("No events with this tag.")
             events = events.filter(tagged_items__tag=tag)

@@ -1,3 +1,5 @@
+from datetime import datetime, time
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -19,7 +21,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 
-from ..queries import in_locale, local_today, relevant_news_q, with_list_images
+from ..queries import in_locale, local_today, query_param, relevant_news_q, with_list_images
 from ..structured_data import news_article_data
 
 ARTICLES_PER_PAGE = 10
@@ -76,7 +78,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     def tag_from_request(self, request, articles):
         """The tag the reader filters by; (None, "") without one, (None, slug) for a tag
         that no article here has."""
-        slug = request.GET.get("tag", "").strip()[:100]
+        slug = query_param(request, "tag")
         if not slug:
             return None, ""
         return self.used_tags(articles).filter(slug=slug).first(), slug
@@ -250,10 +252,9 @@ class NewsPage(Page):
     @property
     def published_at(self):
         """The article's date as a moment, for feeds and structured data: the time of
-        first publication when that was on the article's date, else the day's start."""
+        first publication when that was on the article's date, else noon of that day
+        (not midnight, which readers showing UTC would put on the day before)."""
         first = self.first_published_at
         if first is not None and timezone.localtime(first).date() == self.date:
             return first
-        from ..queries import local_midnight
-
-        return local_midnight(self.date)
+        return datetime.combine(self.date, time(12), tzinfo=timezone.get_default_timezone())

@@ -11,8 +11,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from ..models import EventIndexPage, NewsIndexPage
-from ..queries import first_live, latest_news, upcoming_occurrences
+from ..queries import home_sections
 
 register = template.Library()
 
@@ -29,26 +28,11 @@ def _locale(context):
     return Locale.get_active()
 
 
-@register.inclusion_tag("news/includes/latest_news.html", takes_context=True)
-def latest_news_section(context, limit=3):
-    """The newest still-relevant articles, with a link to the news section."""
-    locale = _locale(context)
-    return {
-        "request": context["request"],
-        "articles": latest_news(locale, limit),
-        "index_page": first_live(NewsIndexPage, locale),
-    }
-
-
-@register.inclusion_tag("news/includes/upcoming_events.html", takes_context=True)
-def upcoming_events_section(context, limit=5):
-    """The next dates of the calendar, with a link to it."""
-    locale = _locale(context)
-    return {
-        "request": context["request"],
-        "occurrences": upcoming_occurrences(locale, limit),
-        "calendar_page": first_live(EventIndexPage, locale),
-    }
+@register.inclusion_tag("news/includes/home_sections.html", takes_context=True)
+def home_news_and_events(context):
+    """The newest still-relevant articles and the next dates of the calendar, each with
+    a link to its section."""
+    return {"request": context["request"], **home_sections(_locale(context))}
 
 
 @register.filter
