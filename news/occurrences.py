@@ -2,7 +2,7 @@
 grouped by day."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from itertools import groupby
 
 from django.db.models import Prefetch
@@ -74,7 +74,3 @@ def group_by_day(occurrences, first_day: date | None = None):
         return occurrence.start_date
 
     return [(day, list(items)) for day, items in groupby(occurrences, key=day_of)]
-
-
-def window_days(window_start, window_end):
-    return max(0, (window_end - window_start) // timedelta(days=1))
