@@ -11,8 +11,9 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale
 from wagtail.search.utils import parse_query_string
+
+from home.locales import request_locales
 
 from .forms import DirectoryFilterForm, EnquiryForm, make_timestamp
 from .jsonld import offer_jsonld, provider_jsonld
@@ -38,12 +39,8 @@ MAX_SEARCH_HITS = 300
 
 def locales(request=None):
     """(active, default) locale, looked up once per request."""
-    cached = getattr(request, "_directory_locales", None)
-    if cached is None:
-        cached = (Locale.get_active(), Locale.get_default())
-        if request is not None:
-            request._directory_locales = cached
-    return cached
+    found = request_locales(request)
+    return found.active, found.default
 
 
 def categories_for_filters(request):

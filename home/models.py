@@ -80,7 +80,13 @@ class HomePage(EasyLanguageMixin, Page):  # noqa: DJ008 -- Page.__str__ applies
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "helpful_links.HelpfulLinksPage", "directory.DirectoryPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "news.NewsIndexPage",
+        "news.EventIndexPage",
+        "directory.DirectoryPage",
+        "helpful_links.HelpfulLinksPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

@@ -8,8 +8,10 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search.utils import parse_query_string
+
+from home.locales import request_locales
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +37,7 @@ def search(request):
         results = (
             Page.objects.live()
             .public()
-            .filter(locale=Locale.get_active())
+            .filter(locale=request_locales(request).active)
             .exclude(depth=1)
             .specific()
             .search(parsed_query)

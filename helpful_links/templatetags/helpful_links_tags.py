@@ -1,20 +1,21 @@
 from django import template
 
-from wagtail.models import Locale
-
 from helpful_links.models import HelpfulLink, visible_links
+from home.locales import request_locales
 
 register = template.Library()
 
 AT_A_GLANCE_LIMIT = 8
 
 
-@register.inclusion_tag("helpful_links/includes/at_a_glance.html")
-def helpful_links_at_a_glance():
+@register.inclusion_tag("helpful_links/includes/at_a_glance.html", takes_context=True)
+def helpful_links_at_a_glance(context):
     """The links editors marked for the home page, from every live helpful links page
     in the reader's language, in page order."""
     candidates = (
-        HelpfulLink.objects.filter(show_at_a_glance=True, page__live=True, page__locale=Locale.get_active())
+        HelpfulLink.objects.filter(
+            show_at_a_glance=True, page__live=True, page__locale=request_locales(context.get("request")).active
+        )
         .select_related("page")
         .order_by("page__path", "sort_order")[: AT_A_GLANCE_LIMIT * 2]
     )

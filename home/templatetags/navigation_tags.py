@@ -3,7 +3,9 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+from home.locales import request_locales
 
 register = template.Library()
 
@@ -13,7 +15,12 @@ def _localized_root(request):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    return site.root_page.localized
+    root = site.root_page
+    active = request_locales(request).active
+    if root.locale_id == active.pk:
+        return root
+    translation = root.get_translation_or_none(active)
+    return translation if translation is not None and translation.live else root
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -82,7 +89,7 @@ def footer_links(context):
         if pk
     ]
     originals = {page.pk: page for page in Page.objects.live().filter(pk__in=legal_page_ids)}
-    locale = Locale.get_active()
+    locale = request_locales(context["request"]).active
     translations = {
         page.translation_key: page
         for page in Page.objects.live().filter(
@@ -109,7 +116,7 @@ def content_language(context):
     page = context.get("page")
     if not isinstance(page, Page):
         return get_language()
-    return page.locale.language_code
+    return request_locales(context["request"]).code_of(page.locale_id)
 
 
 @register.inclusion_tag("includes/page_notes.html", takes_context=True)

@@ -14,6 +14,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 ALLOWED_HOSTS = ["localhost", "testserver", "127.0.0.1"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
-# Test clients log in without a request, which the lockout backend refuses; the lockout
-# tests switch it back on.
+# Test clients log in without a request, which the lockout backend refuses, and
+# Wagtail's page test helpers log in with the first backend listed, which must be able
+# to load the user again. The lockout tests restore the production order and switch
+# the lockout back on (tests/security/test_login_lockout.py).
 AXES_ENABLED = False
+PRODUCTION_AUTHENTICATION_BACKENDS = AUTHENTICATION_BACKENDS  # noqa: F405
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend", "axes.backends.AxesStandaloneBackend"]

@@ -7,6 +7,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from directory.models import DirectoryPage
 from helpful_links.models import HelpfulLinksPage
 from home.models import HomePage, StandardPage
+from news.models import EventIndexPage, NewsIndexPage
 
 
 class PageTreeTests(WagtailPageTestCase):
@@ -19,7 +20,9 @@ class PageTreeTests(WagtailPageTestCase):
 
     def test_home_page_lives_at_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, HelpfulLinksPage, DirectoryPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {StandardPage, NewsIndexPage, EventIndexPage, DirectoryPage, HelpfulLinksPage}
+        )
 
     def test_standard_pages_nest_below_home_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})

@@ -10,8 +10,8 @@ LOGIN_URL = "/admin/login/"
 
 
 @pytest.fixture(autouse=True)
-def lockout_enabled():
-    with override_settings(AXES_ENABLED=True):
+def lockout_enabled(settings):
+    with override_settings(AXES_ENABLED=True, AUTHENTICATION_BACKENDS=settings.PRODUCTION_AUTHENTICATION_BACKENDS):
         yield
 
 

@@ -7,6 +7,7 @@ from wagtail.models import Page
 # Each app adds the builder of its own demo content here, in dependency order.
 DEMO_BUILDERS = [
     "home.demo.build",
+    "news.demo.build",
     "helpful_links.demo.build",
     "directory.demo.build",
 ]

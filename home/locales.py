@@ -1,0 +1,35 @@
+"""Locales looked up once per request.
+
+Wagtail's Locale.get_active() and page.locale each cost a query, and the header,
+footer, home page blocks and directory all need them: one query for the handful of
+locales, kept on the request, answers all of them.
+"""
+
+from django.conf import settings
+from django.utils.translation import get_language
+
+from wagtail.models import Locale
+
+
+class RequestLocales:
+    def __init__(self):
+        self.by_id = {locale.pk: locale for locale in Locale.objects.all()}
+        by_code = {locale.language_code: locale for locale in self.by_id.values()}
+        self.default = by_code.get(settings.LANGUAGE_CODE) or Locale.get_default()
+        self.active = by_code.get(get_language(), self.default)
+
+    def code_of(self, locale_id):
+        locale = self.by_id.get(locale_id)
+        return locale.language_code if locale else settings.LANGUAGE_CODE
+
+
+def request_locales(request=None):
+    """The locales of this request (fresh for a caller without a request)."""
+    cached = getattr(request, "_quartier_locales", None)
+    # The active language can change within a request (translation.override in tests
+    # and mails); the cache is per language.
+    if cached is None or cached.active.language_code != (get_language() or settings.LANGUAGE_CODE):
+        cached = RequestLocales()
+        if request is not None:
+            request._quartier_locales = cached
+    return cached

@@ -1,0 +1,97 @@
+"""Queries shared by the index pages, the feeds and the home page.
+
+Other apps (the home page) use the functions here instead of reaching into news
+templates or models' internals.
+"""
+
+import re
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.images import get_image_model
+
+# Renditions the lists show; prefetched with the images so that a list costs the same
+# number of queries for 10 and for 200 articles.
+LIST_IMAGE_FILTER = "fill-480x270"
+
+
+# NUL and other control characters mean nothing in a tag and break PostgreSQL queries.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def query_param(request, name, max_length=100):
+    """A query-string value fit for a database lookup: stripped, without control
+    characters, and no longer than any real value."""
+    return CONTROL_CHARACTERS.sub("", request.GET.get(name, "")).strip()[:max_length]
+
+
+def local_today():
+    return timezone.localdate()
+
+
+def local_midnight(day):
+    """The start of a day in the site's time zone, as an aware datetime."""
+    return datetime.combine(day, time.min, tzinfo=timezone.get_default_timezone())
+
+
+def in_locale(queryset, locale):
+    """Pages in `locale`, plus default-language pages that have no live translation in
+    it: the site shows an untranslated page in German, so its lists do too."""
+    default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    if locale.language_code == default_language:
+        return queryset.filter(locale=locale)
+    translated = queryset.model.objects.live().filter(locale=locale).values("translation_key")
+    return queryset.filter(
+        Q(locale=locale) | (Q(locale__language_code=default_language) & ~Q(translation_key__in=translated))
+    )
+
+
+def with_list_images(queryset, image_field="image"):
+    """Images and their list rendition in two queries, whatever the number of items."""
+    images = get_image_model().objects.prefetch_renditions(LIST_IMAGE_FILTER)
+    return queryset.prefetch_related(Prefetch(image_field, queryset=images))
+
+
+def relevant_news_q(today=None):
+    today = today or local_today()
+    return Q(relevant_until__isnull=True) | Q(relevant_until__gte=today)
+
+
+def home_sections(locale, news_limit=3, event_limit=5, event_days=60):
+    """The home page's newest relevant articles and next dates, with the news index and
+    the calendar to link to, in seven queries however much content exists: the view
+    restrictions are read once and shared by all four lookups."""
+    from wagtail.models import Page
+
+    from .models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
+    from .occurrences import expand
+
+    private = Page.objects.private_q()
+
+    articles = in_locale(NewsPage.objects.live().exclude(private), locale).filter(relevant_news_q())
+    articles = with_list_images(articles.defer_streamfields().order_by("-date", "-pk"))
+
+    now = timezone.now()
+    window_end = local_midnight(local_today() + timedelta(days=event_days))
+    events = in_locale(EventPage.objects.live().exclude(private).in_window(now, window_end), locale)
+
+    index_types = {
+        ContentType.objects.get_for_model(NewsIndexPage).pk: "news_index",
+        ContentType.objects.get_for_model(EventIndexPage).pk: "calendar",
+    }
+    indexes = in_locale(Page.objects.live().exclude(private).filter(content_type__in=index_types), locale)
+    sections = {"news_index": None, "calendar": None}
+    for page in indexes.order_by("path"):
+        key = index_types[page.content_type_id]
+        sections[key] = sections[key] or page
+
+    return {
+        "articles": list(articles[:news_limit]),
+        "occurrences": expand(events, now, window_end)[:event_limit],
+        **sections,
+    }
