@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -205,3 +206,9 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
 
 register_permission_policy(Enquiry, ReadOnlyPermissionPolicy(Enquiry))
 register_snippet(DirectoryViewSetGroup)
+
+
+@hooks.register("quartier_link_check_urls")
+def provider_websites():
+    """Providers' websites go through the same link checker as the helpful links."""
+    return Provider.objects.public().exclude(website="").values_list("website", flat=True).distinct()

@@ -138,3 +138,29 @@ class NewsAndEvents(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_news_listings():
     return NewsAndEvents()
+
+
+# How long an article that passed its "relevant until" date stays on the editors'
+# list: long enough to update or extend it, short enough that the list does not fill
+# up with every article ever written.
+RECENTLY_STALE_DAYS = 14
+
+
+@hooks.register("quartier_needs_attention")
+def news_past_relevance():
+    from django.urls import reverse
+    from django.utils.translation import gettext
+
+    from home.attention import AttentionItem
+
+    today = local_today()
+    recently = today - timezone.timedelta(days=RECENTLY_STALE_DAYS)
+    for article in NewsPage.objects.live().filter(relevant_until__lt=today, relevant_until__gte=recently):
+        yield AttentionItem(
+            title=article.title,
+            reason=gettext("No longer relevant since %(date)s: it left the lists; update or extend it if needed")
+            % {"date": date_format(article.relevant_until)},
+            edit_url=reverse("wagtailadmin_pages:edit", args=[article.pk]),
+            kind=gettext("News article"),
+            since=article.relevant_until,
+        )

@@ -92,3 +92,29 @@ def test_no_digest_when_nothing_is_overdue(smtp_server, django_user_model):
     call_command("send_attention_digest", stdout=out)
     assert smtp_server.messages == []
     assert "no digest sent" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_recently_stale_news_is_listed_for_two_weeks(admin_client):
+    from news.models import NewsPage
+
+    HelpfulLink.objects.all().delete()
+    NewsPage.objects.update(relevant_until=None)
+    recent, old = NewsPage.objects.live()[:2]
+    NewsPage.objects.filter(pk=recent.pk).update(relevant_until=TODAY - 3 * DAY)
+    NewsPage.objects.filter(pk=old.pk).update(relevant_until=TODAY - 40 * DAY)
+    rows = panel_rows(admin_client.get("/admin/").content.decode())
+    assert rows == [recent.title]
+
+
+@pytest.mark.django_db
+def test_websites_of_public_providers_are_link_checked():
+    from directory.models import Provider
+    from helpful_links.linkcheck import urls_to_check
+
+    shown, hidden = Provider.objects.public()[:2]
+    Provider.objects.filter(pk=shown.pk).update(website="https://repair-cafe.example.org/")
+    Provider.objects.filter(pk=hidden.pk).update(website="https://no-consent.example.org/", consent_given_at=None)
+    urls = urls_to_check()
+    assert "https://repair-cafe.example.org/" in urls
+    assert "https://no-consent.example.org/" not in urls
