@@ -4,6 +4,8 @@ Lists cost the same number of queries for 10 or 500 offers: one query per list p
 a count, related rows joined or prefetched, addresses built without queries.
 """
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, When
 from django.http import Http404, HttpResponseNotAllowed
@@ -38,7 +40,9 @@ MAX_SEARCH_HITS = 300
 
 
 def locales(request=None):
-    """(active, default) locale, looked up once per request."""
+    """
+
+    from urllib.parse import urlencode(active, default) locale, looked up once per request."""
     found = request_locales(request)
     return found.active, found.default
 
@@ -349,3 +353,27 @@ def preview_context(request, provider=None, offer=None):
     else:
         response = _render_provider(request, page, provider, [])
     return response.context_data
+
+
+def site_search_section(request, query, limit=5):
+    """The directory's part of the site-wide search: the best matching offers, with a
+    link to the full, filterable result in the directory."""
+    from .models import DirectoryPage
+
+    directory = DirectoryPage.objects.live().filter(locale=locales(request)[0]).first()
+    directory = directory or DirectoryPage.objects.live().first()
+    if directory is None:
+        return None
+    offers, _providers = filter_offers(request, offers_for_list(public_offers(request)), {"q": query}, [])
+    total = offers.count()
+    if not total:
+        return None
+    return {
+        "heading": _("Offers in the directory"),
+        "items": [
+            {"title": offer.title, "url": offer.detail_url, "text": offer.summary, "source": offer.provider.name}
+            for offer in _with_urls(directory, request, list(offers[:limit]))
+        ],
+        "total": total,
+        "more_url": f"{directory.get_url(request)}?{urlencode({'q': query})}",
+    }

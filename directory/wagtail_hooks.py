@@ -212,3 +212,10 @@ register_snippet(DirectoryViewSetGroup)
 def provider_websites():
     """Providers' websites go through the same link checker as the helpful links."""
     return Provider.objects.public().exclude(website="").values_list("website", flat=True).distinct()
+
+
+@hooks.register("quartier_site_search")
+def directory_in_site_search(request, query):
+    from .views import site_search_section
+
+    return site_search_section(request, query)

@@ -8,6 +8,7 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from wagtail import hooks
 from wagtail.models import Page
 from wagtail.search.utils import parse_query_string
 
@@ -30,7 +31,14 @@ def search(request):
     """Full-text search over the live, public pages in the reader's language."""
     query = clean_query(request.GET.get("q", ""))
     results_page = None
+    # Other apps add what is not a page (offers, providers) through this hook: each
+    # returns a section {"heading", "items", "total", "more_url"} or None.
+    other_sections = []
     if query:
+        for source in hooks.get_hooks("quartier_site_search"):
+            section = source(request, query)
+            if section:
+                other_sections.append(section)
         # Parsed rather than raw: quotes become phrases instead of reaching the
         # database's full-text syntax, where an unbalanced one is an error.
         _filters, parsed_query = parse_query_string(query)
@@ -50,6 +58,7 @@ def search(request):
         {
             "search_query": query,
             "search_results": results_page,
+            "other_sections": other_sections,
             "seo_title": _("Search"),
             # The page has its own search form; a second one in the header would repeat it.
             "hide_header_search": True,

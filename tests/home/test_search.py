@@ -101,3 +101,20 @@ def test_german_stemming_on_postgresql(client, home_page):
 def test_search_page_has_one_search_form(client):
     html = client.get("/de/search/", {"q": "Kiez"}).content.decode()
     assert html.count('role="search"') == 1
+
+
+@pytest.mark.django_db
+def test_site_search_finds_directory_offers(client):
+    from directory.models import Offer
+
+    offer = Offer.objects.public().get(slug="babysitting")
+    html = client.get("/de/search/", {"q": "Babysitting"}).content.decode()
+    assert "Angebote im Verzeichnis" in html
+    assert f"/de/hilfe-und-angebote/angebot/{offer.slug}/" in html
+    assert offer.provider.name in html
+
+
+@pytest.mark.django_db
+def test_site_search_without_offers_shows_no_directory_section(client):
+    html = client.get("/de/search/", {"q": "Sprechstunde"}).content.decode()
+    assert "Angebote im Verzeichnis" not in html
