@@ -3,8 +3,10 @@ the enquiries, each listing with the columns and filters editors work with."""
 
 import django_filters
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -219,3 +221,45 @@ def directory_in_site_search(request, query):
     from .views import site_search_section
 
     return site_search_section(request, query)
+
+
+@hooks.register("quartier_personal_data")
+def enquiries_as_personal_data():
+    from home.personal_data import PersonalDataSource, phone_digits
+
+    def find(email, phone):
+        matches = Q(pk__in=[])
+        if email:
+            matches |= Q(email__iexact=email)
+        digits = phone_digits(phone)
+        if digits:
+            # Stored as typed ("030 123-45"); compared by digits in Python over the few
+            # enquiries that share the last four digits.
+            candidates = Enquiry.objects.filter(phone__endswith=digits[-4:]).only("pk", "phone")
+            matches |= Q(pk__in=[e.pk for e in candidates if phone_digits(e.phone) == digits])
+        return Enquiry.objects.filter(matches)
+
+    def describe(enquiry):
+        return {
+            "received": enquiry.created_at.isoformat(),
+            "offer": enquiry.offer_title,
+            "provider": enquiry.provider_name,
+            "name": enquiry.name,
+            "email": enquiry.email,
+            "phone": enquiry.phone,
+            "message": enquiry.message,
+            "preferred_time": enquiry.preferred_time,
+            "state": enquiry.state,
+        }
+
+    return PersonalDataSource(
+        label="enquiries",
+        find=find,
+        describe=describe,
+        title=gettext("Enquiries about an offer"),
+        purpose=gettext(
+            "Name, e-mail address and/or phone number, message and preferred time, to pass the "
+            "enquiry on to the provider (or to the contact person on site) and confirm it to you."
+        ),
+        retention=gettext("Deleted automatically after %(days)s days.") % {"days": settings.ENQUIRY_RETENTION_DAYS},
+    )

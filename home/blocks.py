@@ -121,6 +121,17 @@ class SectionBlock(blocks.StructBlock):
         description = _("A heading with cards that link to pages of the site.")
 
 
+class StoredDataBlock(blocks.StaticBlock):
+    """The table of what the site stores about people, generated from the code's own
+    register of personal data (home/personal_data.py), for the privacy statement."""
+
+    class Meta:
+        icon = "lock"
+        label = _("What this site stores (generated)")
+        admin_text = _("Shows the current list of stored personal data, purposes and deletion periods.")
+        template = "home/blocks/stored_data_block.html"
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -134,6 +145,7 @@ class BodyBlock(blocks.StreamBlock):
     image = FigureBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
+    stored_data = StoredDataBlock()
 
 
 class HomePageBlock(BodyBlock):

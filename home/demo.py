@@ -152,9 +152,11 @@ def build(stdout=None):
             paragraph(
                 "<p>Diese Website lädt keine Inhalte von anderen Servern, setzt keine "
                 "Analyse-Werkzeuge ein und verwendet nur technisch notwendige Cookies "
-                "(Spracheinstellung, Sitzung und Schutz von Formularen). Der Server speichert "
-                "Zugriffe ohne IP-Adresse für höchstens sieben Tage, um Störungen zu beheben.</p>"
+                "(Schutz von Formularen und die Anmeldung der Redaktion); die Sprache steht in der "
+                "Adresse, nicht in einem Cookie. Einen Cookie-Hinweis braucht es deshalb nicht.</p>"
             ),
+            heading("Welche Daten wir speichern"),
+            {"type": "stored_data", "value": None},
             heading("Ihre Rechte"),
             paragraph(
                 "<p>Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung "

@@ -1,0 +1,10 @@
+from django import template
+
+from home.personal_data import privacy_facts as collect_privacy_facts
+
+register = template.Library()
+
+
+@register.simple_tag
+def privacy_facts():
+    return collect_privacy_facts()

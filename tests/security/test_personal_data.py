@@ -1,0 +1,69 @@
+"""Export and deletion of one person's data by an editor command."""
+
+import io
+import json
+
+import pytest
+
+from django.core.management import CommandError, call_command
+
+from directory.models import Enquiry
+from tests.directory.test_delivery import make_enquiry
+
+
+def run(*args):
+    out = io.StringIO()
+    call_command("personal_data", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def people(django_user_model):
+    make_enquiry(email="Helga@Example.org", phone="030 1234567")
+    make_enquiry(email="", phone="(030) 123-4567", name="Helga am Telefon")
+    make_enquiry(email="nachbar@example.org", phone="030 7654321", name="Jemand anderes")
+    django_user_model.objects.create_user("helga", "helga@example.org", "x", first_name="Helga")
+
+
+@pytest.mark.django_db
+def test_export_finds_everything_by_email_and_phone(people):
+    data = json.loads(run("export", "--email", "helga@example.org", "--phone", "030/1234567"))
+    assert sorted(row["name"] for row in data["enquiries"]) == ["Helga Wagner", "Helga am Telefon"]
+    assert [row["username"] for row in data["accounts"]] == ["helga"]
+    assert "Jemand anderes" not in json.dumps(data)
+
+
+@pytest.mark.django_db
+def test_delete_removes_only_that_person(people, django_user_model):
+    out = run("delete", "--email", "helga@example.org", "--phone", "0301234567", "--yes")
+    assert "Deleted: 1 accounts, 2 enquiries" in out
+    assert list(Enquiry.objects.values_list("name", flat=True)) == ["Jemand anderes"]
+    assert not django_user_model.objects.filter(username="helga").exists()
+
+
+@pytest.mark.django_db
+def test_needs_someone_to_look_for():
+    with pytest.raises(CommandError, match="--email"):
+        run("export")
+
+
+@pytest.mark.django_db
+def test_nothing_stored(people):
+    assert run("delete", "--email", "unbekannt@example.org", "--yes") == "Nothing stored for this person.\n"
+
+
+@pytest.mark.django_db
+def test_privacy_statement_lists_what_is_stored_from_the_register(client, settings):
+    settings.ENQUIRY_RETENTION_DAYS = 45
+    html = client.get("/de/datenschutz/").content.decode()
+    table = html[html.index('<table class="stored-data">') : html.index("</table>")]
+    assert "Anfragen zu einem Angebot" in table
+    assert "nach 45 Tagen" in table
+    assert "Konten der Redaktion, von Vereinen und Anbietern" in table
+    assert "csrftoken" in table
+
+
+@pytest.mark.django_db
+def test_public_pages_set_no_cookie(client):
+    for path in ("/de/", "/en/", "/de/hilfe-und-angebote/", "/de/search/?q=Kiez"):
+        assert client.get(path).cookies == {}, path
