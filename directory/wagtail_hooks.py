@@ -263,3 +263,10 @@ def enquiries_as_personal_data():
         ),
         retention=gettext("Deleted automatically after %(days)s days.") % {"days": settings.ENQUIRY_RETENTION_DAYS},
     )
+
+
+@hooks.register("quartier_retention")
+def old_enquiries():
+    from .delivery import delete_expired
+
+    return "enquiries", delete_expired(days=settings.ENQUIRY_RETENTION_DAYS)

@@ -67,3 +67,38 @@ def test_privacy_statement_lists_what_is_stored_from_the_register(client, settin
 def test_public_pages_set_no_cookie(client):
     for path in ("/de/", "/en/", "/de/hilfe-und-angebote/", "/de/search/?q=Kiez"):
         assert client.get(path).cookies == {}, path
+
+
+@pytest.mark.django_db
+def test_retention_task_deletes_only_what_is_past_its_period(settings):
+    import datetime
+
+    from axes.models import AccessAttempt
+
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    now = timezone.now()
+    old = make_enquiry(name="Alt")
+    Enquiry.objects.filter(pk=old.pk).update(
+        created_at=now - datetime.timedelta(days=settings.ENQUIRY_RETENTION_DAYS + 1)
+    )
+    make_enquiry(name="Neu")
+    for expiry in (now - datetime.timedelta(days=1), now + datetime.timedelta(days=1)):
+        store = SessionStore()
+        store.create()
+        Session.objects.filter(session_key=store.session_key).update(expire_date=expiry)
+    for username, age in (("alt", settings.AXES_COOLOFF_TIME * 2), ("neu", datetime.timedelta(minutes=1))):
+        attempt = AccessAttempt.objects.create(
+            username=username, ip_address="203.0.113.1", user_agent="", failures_since_start=1
+        )
+        AccessAttempt.objects.filter(pk=attempt.pk).update(attempt_time=now - age)  # auto_now_add otherwise
+
+    out = io.StringIO()
+    call_command("enforce_retention", stdout=out)
+
+    assert list(Enquiry.objects.values_list("name", flat=True).filter(name__in=["Alt", "Neu"])) == ["Neu"]
+    assert Session.objects.count() == 1
+    assert AccessAttempt.objects.count() == 1
+    assert "1 enquiries deleted." in out.getvalue()
