@@ -38,7 +38,7 @@ NEXT_DATES = 8
 # Event pages live under the calendar. Issue 5 adds "directory.ClubPage" here, so that
 # a club keeps its events beneath its own profile; the calendar finds them anyway,
 # because it lists every live event page of the site, not only its children.
-EVENT_PARENT_PAGE_TYPES = ["news.EventIndexPage"]
+EVENT_PARENT_PAGE_TYPES = ["news.EventIndexPage", "directory.ClubPage"]
 
 
 class EventPageTag(TaggedItemBase):
@@ -453,10 +453,13 @@ class EventPage(RoutablePageMixin, Page):
         parts = [self.place_name.strip()] + [line for line in self.address_lines if line != self.place_name.strip()]
         return ", ".join(part for part in parts if part)
 
-    @property
+    @cached_property
     def organiser(self):
-        """Name and link of the organiser. The one place to prefer a club page or
-        provider once events can be linked to them."""
+        """Name and link of the organiser: the club page the event lives under, else
+        what the editor entered."""
+        parent = self.get_parent().specific_deferred
+        if type(parent).__name__ == "ClubPage":
+            return {"name": self.organiser_name or parent.title, "url": parent.url}
         if not self.organiser_name:
             return None
         return {"name": self.organiser_name, "url": self.organiser_url}
