@@ -6,7 +6,9 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from .club_models import CLUBS_PER_PAGE, open_roles
+from wagtail.search.utils import parse_query_string
+
+from .club_models import CLUBS_PER_PAGE, ClubPage, open_roles
 from .models import Category, localized_queryset
 from .views import locales
 
@@ -37,9 +39,10 @@ def club_list(request, index_page):
         selected = next((c for c in categories if c.slug == slug), None)
         clubs = clubs.filter(categories__translation_key=selected.translation_key).distinct()
     if query := filters.get("q", "").strip():
-        from .club_models import ClubPage
-
-        hits = ClubPage.objects.child_of(index_page).live().search(query)[:MAX_SEARCH_HITS]
+        # Parsed like the directory's search: quotes become phrases instead of
+        # reaching the database backend's syntax unescaped.
+        _filters, parsed = parse_query_string(query)
+        hits = ClubPage.objects.child_of(index_page).live().search(parsed)[:MAX_SEARCH_HITS]
         clubs = clubs.filter(pk__in=[hit.pk for hit in hits])
     paginator = Paginator(clubs, CLUBS_PER_PAGE)
     items = paginator.get_page(_page_number(request))

@@ -523,6 +523,8 @@ class Offer(
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.RelatedFields("category", [index.SearchField("name")]),
         index.RelatedFields("provider", [index.SearchField("name")]),
+        # The admin listing of a provider account searches within its own offers.
+        index.FilterField("provider"),
         index.FilterField("locale"),
         index.FilterField("live"),
     ]

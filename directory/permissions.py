@@ -23,6 +23,10 @@ PROVIDER_GROUP_NAME = "Anbieter-Konten"
 OWNER_ACTIONS = {"add", "change", "view", "choose", "lock", "unlock"}
 
 
+# Any one of these on an object lets a user reach the admin views about it.
+GUARDED_ACTIONS = ["add", "change", "delete", "publish", "view", "choose", "lock", "unlock"]
+
+
 def is_provider_account(user):
     """True for a provider's login: restricted to its own entries. Cached on the user
     because a listing asks once per row."""
@@ -102,16 +106,22 @@ def visible_to(user, policy, queryset):
 
 
 def owner_guard(view_class, model, policy):
-    """`view_class` refusing a provider account any object it does not own, before
-    the view runs: the check every view taking a primary key gets, whatever Wagtail
-    does inside it."""
+    """`view_class` refusing, before the view runs, anyone the policy grants nothing
+    on the object it names: the check every view taking a primary key gets, whatever
+    Wagtail does inside it (some, like the workflow cancellation view, check nothing)."""
 
     class OwnerGuarded(view_class):
         def dispatch(self, request, *args, **kwargs):
+            # Wagtail opens snippet choosers to every admin user; a club account has no
+            # business seeing the providers, drafts and all.
+            if not policy.user_has_any_permission(request.user, GUARDED_ACTIONS):
+                raise PermissionDenied
             pk = kwargs.get("pk")
-            if pk is not None and is_provider_account(request.user):
+            if pk is not None:
                 instance = model._default_manager.filter(pk=unquote(str(pk))).first()
-                if instance is None or not policy.owns(request.user, instance):
+                if instance is None or not policy.user_has_any_permission_for_instance(
+                    request.user, GUARDED_ACTIONS, instance
+                ):
                     raise PermissionDenied
             return super().dispatch(request, *args, **kwargs)
 
