@@ -37,7 +37,9 @@ class DirectoryFilterForm(forms.Form):
         super().__init__(data, **kwargs)
         self.fields["category"].choices = [("", _("All categories"))] + [(c.slug, c.name) for c in categories]
         self.fields["kind"].choices = [("", _("All kinds"))] + list(kinds)
-        self.fields["q"].widget.attrs.update({"maxlength": MAX_QUERY_LENGTH, "type": "search"})
+        # input_type, not attrs: Django renders both, and a duplicate "type" is invalid HTML.
+        self.fields["q"].widget.input_type = "search"
+        self.fields["q"].widget.attrs.update({"maxlength": MAX_QUERY_LENGTH})
 
     def clean_q(self):
         return clean_query(self.cleaned_data.get("q") or "")
@@ -123,7 +125,8 @@ class EnquiryForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
-        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "type": "tel"})
+        self.fields["phone"].widget.input_type = "tel"
+        self.fields["phone"].widget.attrs.update({"autocomplete": "tel"})
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.is_spam = False
 
