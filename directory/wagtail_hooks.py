@@ -21,12 +21,13 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import GroupPagePermission
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.attention import AttentionItem
+from home.attention import AttentionItem, is_editor
 
 from .club_models import ClubIndexPage, ClubPage
 from .models import Category, ConsentMethod, Enquiry, EnquiryState, Offer, PriceModel, Provider, ProviderKind
@@ -362,3 +363,14 @@ def onboarding_menu_item():
     return OnboardMenuItem(
         _("Onboard a club"), reverse_lazy("directory_onboard_club"), icon_name="group", order=310, name="onboard-club"
     )
+
+
+@hooks.register("construct_page_chooser_queryset")
+def club_accounts_choose_live_pages_or_their_own(pages, request):
+    """The page chooser (for links) shows every page by default, drafts included; a
+    club account sees live pages and the pages it may edit, never another club's drafts."""
+    user = request.user
+    if is_editor(user):
+        return pages
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["add", "change"])
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))

@@ -223,3 +223,41 @@ def test_member_dashboard_shows_only_own_attention_items(club_member):
     assert senior_club.review_overdue
     html = club_member.get("/admin/").content.decode()
     assert "Seniorentreff Lindenkiez" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/reports/site-history/",
+        "/admin/reports/locked/",
+        "/admin/reports/aging-pages/",
+        "/admin/reports/workflow/",
+        "/admin/reports/workflow_tasks/",
+        "/admin/pages/search/?q=Konzert",
+        "/admin/choose-page/?q=Konzert",
+        "/admin/choose-page/search/?q=Konzert",
+    ],
+)
+def test_reports_and_choosers_do_not_show_other_clubs(club_member, other_club, url):
+    """Live pages may be chosen as link targets; another club's drafts and its
+    history stay hidden."""
+    from wagtail.models import PageLogEntry
+
+    draft = EventPage(
+        title="Konzert geheime Generalprobe",
+        slug="generalprobe",
+        teaser="Intern.",
+        start=other_club["event"].specific.start,
+    )
+    other_club["page"].add_child(instance=draft)
+    draft.save_revision()
+    draft.unpublish()
+    PageLogEntry.objects.log_action(other_club["event"], "wagtail.edit")
+    response = club_member.get(url)
+    assert response.status_code in (200, *REFUSED)
+    if response.status_code == 200:
+        html = response.content.decode()
+        assert "geheime Generalprobe" not in html, url
+        if "choose-page" not in url:
+            assert "Konzert des Lindenchors" not in html, url
