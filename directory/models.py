@@ -25,6 +25,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -232,6 +233,13 @@ class Provider(
     review_due = models.DateField(
         _("review due"), null=True, blank=True, help_text=_("When an editor should check this entry with the provider")
     )
+    accounts = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("provider accounts"),
+        blank=True,
+        related_name="providers",
+        help_text=_("Logins of the provider that may edit this entry and its offers (through approval)"),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     # Deleting a provider takes its revisions and workflow states along (Wagtail docs).
@@ -324,6 +332,8 @@ class Provider(
                     FieldPanel("consent_recorded_by"),
                     FieldPanel("consent_note"),
                     FieldPanel("review_due"),
+                    # Only editors (who may publish) hand out access to an entry.
+                    FieldPanel("accounts", permission="directory.publish_provider"),
                 ],
                 heading=_("Consent and review"),
             ),
@@ -423,6 +433,18 @@ class OfferQuerySet(SearchableQuerySetMixin, models.QuerySet):
         )
 
 
+class OfferAdminForm(WagtailAdminModelForm):
+    """A provider account may attach an offer to its own entries only."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .permissions import is_provider_account, owned_provider_ids
+
+        if "provider" in self.fields and self.for_user is not None and is_provider_account(self.for_user):
+            field = self.fields["provider"]
+            field.queryset = field.queryset.filter(pk__in=owned_provider_ids(self.for_user))
+
+
 class Offer(
     TranslatableMixin,
     WorkflowMixin,
@@ -489,6 +511,7 @@ class Offer(
     )
 
     objects = OfferQuerySet.as_manager()
+    base_form_class = OfferAdminForm
 
     search_fields = [
         index.SearchField("title", boost=3),
@@ -500,6 +523,8 @@ class Offer(
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.RelatedFields("category", [index.SearchField("name")]),
         index.RelatedFields("provider", [index.SearchField("name")]),
+        # The admin listing of a provider account searches within its own offers.
+        index.FilterField("provider"),
         index.FilterField("locale"),
         index.FilterField("live"),
     ]
@@ -763,3 +788,8 @@ class Enquiry(models.Model):
     @property
     def contact_summary(self):
         return " / ".join(part for part in (self.email, self.phone) if part)
+
+
+# The club pages live in their own module to keep this one about the directory's
+# snippets; importing them here registers them with Django.
+from .club_models import *  # noqa: E402, F403

@@ -3,22 +3,38 @@ the enquiries, each listing with the columns and filters editors work with."""
 
 import django_filters
 
+from django import forms
 from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import GroupPagePermission
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
+from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.attention import AttentionItem, is_editor
+
+from .club_models import ClubIndexPage, ClubPage
 from .models import Category, ConsentMethod, Enquiry, EnquiryState, Offer, PriceModel, Provider, ProviderKind
+from .onboarding import onboard_club
+from .permissions import OfferPermissionPolicy, ProviderPermissionPolicy, owner_guard, visible_to
 
 # Providers, offers and categories are searched through their search index (the
 # models' search_fields); SQLite's full-text backend cannot narrow a search to a
@@ -47,6 +63,48 @@ def _review_filter(queryset, name, value):
     return queryset
 
 
+class OwnedChooseMixin:
+    def get_object_list(self):
+        objects = super().get_object_list()
+        return visible_to(self.request.user, policy_registry.get_by_type(self.model_class), objects)
+
+
+class OwnedChooseView(OwnedChooseMixin, ChooseView):
+    pass
+
+
+class OwnedChooseResultsView(OwnedChooseMixin, ChooseResultsView):
+    pass
+
+
+class OwnedChooserViewSet(SnippetChooserViewSet):
+    """The chooser offers a provider account its own rows only."""
+
+    choose_view_class = OwnedChooseView
+    choose_results_view_class = OwnedChooseResultsView
+
+    def construct_view(self, view_class, **kwargs):
+        guarded = owner_guard(view_class, self.model, policy_registry.get_by_type(self.model))
+        return super().construct_view(guarded, **kwargs)
+
+
+class OwnedSnippetViewSet(SnippetViewSet):
+    """A snippet viewset whose every view, listing, export and chooser keeps a provider
+    account to its own rows (see directory/permissions.py for why the policy alone
+    is not enough)."""
+
+    chooser_viewset_class = OwnedChooserViewSet
+
+    def construct_view(self, view_class, **kwargs):
+        return super().construct_view(owner_guard(view_class, self.model, self.permission_policy), **kwargs)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if queryset is None:
+            queryset = self.model._default_manager.all()
+        return visible_to(request.user, self.permission_policy, queryset)
+
+
 class ProviderFilterSet(WagtailFilterSet):
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=ProviderKind.choices)
     categories = django_filters.ModelChoiceFilter(label=_("Category"), queryset=Category.objects.all())
@@ -66,7 +124,7 @@ class ProviderFilterSet(WagtailFilterSet):
         fields = ["kind", "categories", "live", "locale"]
 
 
-class ProviderViewSet(SnippetViewSet):
+class ProviderViewSet(OwnedSnippetViewSet):
     model = Provider
     icon = "group"
     menu_label = _("Providers")
@@ -108,7 +166,7 @@ class OfferFilterSet(WagtailFilterSet):
         return queryset
 
 
-class OfferViewSet(SnippetViewSet):
+class OfferViewSet(OwnedSnippetViewSet):
     model = Offer
     icon = "list-ul"
     menu_label = _("Offers")
@@ -126,7 +184,9 @@ class OfferViewSet(SnippetViewSet):
     list_per_page = 50
 
     def get_queryset(self, request):
-        return self.model.objects.select_related("provider", "category")
+        return visible_to(
+            request.user, self.permission_policy, self.model.objects.select_related("provider", "category")
+        )
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -207,6 +267,8 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
 
 
 register_permission_policy(Enquiry, ReadOnlyPermissionPolicy(Enquiry))
+register_permission_policy(Provider, ProviderPermissionPolicy(Provider))
+register_permission_policy(Offer, OfferPermissionPolicy(Offer))
 register_snippet(DirectoryViewSetGroup)
 
 
@@ -270,3 +332,109 @@ def old_enquiries():
     from .delivery import delete_expired
 
     return "enquiries", delete_expired(days=settings.ENQUIRY_RETENTION_DAYS)
+
+
+# Needs attention: club pages and provider entries past their review date, each
+# also mailed to the accounts it belongs to.
+
+
+@hooks.register("quartier_needs_attention")
+def clubs_and_providers_needing_attention():
+    today = timezone.localdate()
+    pages = list(ClubPage.objects.filter(review_by__lt=today).only("pk", "title", "review_by"))
+    owners = {}
+    for page_id, email in GroupPagePermission.objects.filter(page__in=[p.pk for p in pages]).values_list(
+        "page_id", "group__user__email"
+    ):
+        if email:
+            owners.setdefault(page_id, set()).add(email)
+    for page in pages:
+        yield AttentionItem(
+            title=page.title,
+            reason=_("Review was due on %(date)s") % {"date": date_format(page.review_by)},
+            edit_url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            kind=_("Club page"),
+            since=page.review_by,
+            owner_emails=tuple(sorted(owners.get(page.pk, ()))),
+        )
+    providers = Provider.objects.filter(review_due__lt=today).prefetch_related("accounts")
+    for provider in providers:
+        yield AttentionItem(
+            title=provider.name,
+            reason=_("Review was due on %(date)s") % {"date": date_format(provider.review_due)},
+            edit_url=reverse("wagtailsnippets_directory_provider:edit", args=[provider.pk]),
+            kind=_("Provider"),
+            since=provider.review_due,
+            owner_emails=tuple(sorted(user.email for user in provider.accounts.all() if user.email)),
+        )
+
+
+# Onboarding a club from the admin, in one form.
+
+
+class OnboardClubForm(forms.Form):
+    name = forms.CharField(label=_("Name of the club"), max_length=200)
+    email = forms.EmailField(label=_("E-mail of the club's contact"))
+    contact_name = forms.CharField(label=_("Name of the contact person"), max_length=120, required=False)
+    summary = forms.CharField(label=_("Short description"), max_length=300, required=False)
+    index_page = forms.ModelChoiceField(label=_("Club index"), queryset=ClubIndexPage.objects.all(), empty_label=None)
+    publish = forms.BooleanField(
+        label=_("Publish the page at once"),
+        required=False,
+        help_text=_("Otherwise the page stays a draft until the club has filled it in and an editor approves it."),
+    )
+
+
+def can_onboard(user):
+    return user.is_active and (user.is_superuser or user.has_perm("auth.add_group"))
+
+
+def onboard_club_view(request):
+    if not can_onboard(request.user):
+        raise PermissionDenied
+    form = OnboardClubForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        result = onboard_club(
+            data["index_page"],
+            data["name"],
+            data["email"],
+            contact_name=data["contact_name"],
+            summary=data["summary"],
+            publish=data["publish"],
+        )
+        messages.success(
+            request,
+            _("%(name)s is onboarded; an invitation went to %(email)s.")
+            % {"name": data["name"], "email": data["email"]},
+        )
+        return redirect("wagtailadmin_pages:edit", result.page.pk)
+    return TemplateResponse(request, "directory/admin/onboard_club.html", {"form": form})
+
+
+@hooks.register("register_admin_urls")
+def onboarding_urls():
+    return [path("clubs/onboard/", onboard_club_view, name="directory_onboard_club")]
+
+
+class OnboardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_onboard(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def onboarding_menu_item():
+    return OnboardMenuItem(
+        _("Onboard a club"), reverse_lazy("directory_onboard_club"), icon_name="group", order=310, name="onboard-club"
+    )
+
+
+@hooks.register("construct_page_chooser_queryset")
+def club_accounts_choose_live_pages_or_their_own(pages, request):
+    """The page chooser (for links) shows every page by default, drafts included; a
+    club account sees live pages and the pages it may edit, never another club's drafts."""
+    user = request.user
+    if is_editor(user):
+        return pages
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["add", "change"])
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))

@@ -21,6 +21,14 @@ class AttentionItem:
     owner_emails: tuple = field(default_factory=tuple)  # club or provider accounts it belongs to
 
 
+EDITOR_GROUPS = ["Editors", "Moderators"]
+
+
+def is_editor(user):
+    """Editors see and get everything; club and provider accounts only their own."""
+    return user.is_active and (user.is_superuser or user.groups.filter(name__in=EDITOR_GROUPS).exists())
+
+
 def needs_attention():
     items = []
     for source in hooks.get_hooks("quartier_needs_attention"):

@@ -85,6 +85,7 @@ class HomePage(EasyLanguageMixin, Page):  # noqa: DJ008 -- Page.__str__ applies
         "news.NewsIndexPage",
         "news.EventIndexPage",
         "directory.DirectoryPage",
+        "directory.ClubIndexPage",
         "helpful_links.HelpfulLinksPage",
     ]
 

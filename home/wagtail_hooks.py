@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from .attention import needs_attention
+from .attention import is_editor, needs_attention
 from .locales import request_locales
 
 
@@ -16,7 +16,12 @@ class NeedsAttentionPanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        context["items"] = needs_attention()
+        items = needs_attention()
+        user = parent_context["request"].user
+        if not is_editor(user):
+            # A club or provider account sees its own items, never the whole site's.
+            items = [item for item in items if user.email and user.email in item.owner_emails]
+        context["items"] = items
         context["heading"] = _("Needs attention")
         return context
 

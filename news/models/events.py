@@ -1,10 +1,13 @@
 from datetime import timedelta
 
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Left
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -38,7 +41,7 @@ NEXT_DATES = 8
 # Event pages live under the calendar. Issue 5 adds "directory.ClubPage" here, so that
 # a club keeps its events beneath its own profile; the calendar finds them anyway,
 # because it lists every live event page of the site, not only its children.
-EVENT_PARENT_PAGE_TYPES = ["news.EventIndexPage"]
+EVENT_PARENT_PAGE_TYPES = ["news.EventIndexPage", "directory.ClubPage"]
 
 
 class EventPageTag(TaggedItemBase):
@@ -52,6 +55,15 @@ class EventPageTag(TaggedItemBase):
 
 
 class EventPageQuerySet(PageQuerySet):
+    def with_parent(self):
+        """Annotate the parent page's title and type, so that `organiser` needs no query
+        per event in lists and feeds."""
+        parents = Page.objects.filter(path=Left(OuterRef("path"), (OuterRef("depth") - 1) * Page.steplen))
+        return self.annotate(
+            parent_title=Subquery(parents.values("title")[:1]),
+            parent_content_type_id=Subquery(parents.values("content_type_id")[:1]),
+        )
+
     def in_window(self, window_start, window_end):
         """Events with at least one date that may overlap [window_start, window_end);
         the exact dates come from expanding each event's rule."""
@@ -85,7 +97,7 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     def events(self):
         """Every live event of the site in this calendar's language (German where untranslated)."""
-        return in_locale(EventPage.objects.live().public(), self.locale)
+        return in_locale(EventPage.objects.live().public().with_parent(), self.locale)
 
     def used_tags(self, events=None):
         events = self.events() if events is None else events
@@ -453,10 +465,18 @@ class EventPage(RoutablePageMixin, Page):
         parts = [self.place_name.strip()] + [line for line in self.address_lines if line != self.place_name.strip()]
         return ", ".join(part for part in parts if part)
 
-    @property
+    @cached_property
     def organiser(self):
-        """Name and link of the organiser. The one place to prefer a club page or
-        provider once events can be linked to them."""
+        """Name and link of the organiser: the club page the event lives under, else
+        what the editor entered."""
+        if not hasattr(self, "parent_content_type_id"):
+            parent = self.get_parent()
+            self.parent_title, self.parent_content_type_id = parent.title, parent.content_type_id
+        club_type = ContentType.objects.get_for_model(apps.get_model("directory", "ClubPage"))
+        if self.parent_content_type_id == club_type.pk:
+            # An event's address is its parent's plus its own slug.
+            parent_url = self.url.removesuffix(f"{self.slug}/") if self.url else None
+            return {"name": self.organiser_name or self.parent_title, "url": parent_url}
         if not self.organiser_name:
             return None
         return {"name": self.organiser_name, "url": self.organiser_url}

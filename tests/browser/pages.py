@@ -22,6 +22,11 @@ PAGE_TYPES = {
     "directory filtered": "/de/hilfe-und-angebote/?q=Fahrdienst&free=on",
     "provider": "/de/hilfe-und-angebote/anbieter/elterninitiative-kleine-linden/",
     "offer with enquiry form": "/de/hilfe-und-angebote/angebot/babysitting/",
+    "club index": "/de/vereine/",
+    "club index filtered": "/de/vereine/?category=umwelt&q=Garten",
+    "club page": "/de/vereine/sv-lindenkiez/",
+    "volunteering": "/de/vereine/ehrenamt/",
+    "club event": "/de/vereine/sv-lindenkiez/sommerfest-sv/",
 }
 LANGUAGES = ["de", "en"]
 

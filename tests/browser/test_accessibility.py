@@ -52,7 +52,7 @@ def test_html_is_valid(browser, live_site, tmp_path):
         for message in messages
         if message["type"] == "error" or message.get("subType") == "warning"
     ]
-    assert problems == []
+    assert problems == [], "\n".join(problems)
 
 
 def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(page, live_site):

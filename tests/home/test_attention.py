@@ -19,6 +19,7 @@ DAY = datetime.timedelta(days=1)
 def overdue(db):
     """Replace the demo links with one of each state, so the expected list is exact."""
     HelpfulLink.objects.all().delete()
+    quiet_other_sources()
     page = HelpfulLinksPage.objects.get(slug="hilfreiches")
 
     def link(title, **fields):
@@ -35,6 +36,20 @@ def overdue(db):
     LinkCheck.objects.create(url="https://flaky.example.org/", error="timeout", consecutive_failures=1)
     LinkCheck.objects.create(url="https://guarded.example.org/", status_code=403, consecutive_failures=3)
     return page
+
+
+def quiet_other_sources():
+    """The demo's clubs and providers have review dates of their own; these tests are
+    about the helpful links and the news, so the others are made current."""
+    from directory.club_models import ClubPage
+    from directory.models import Offer, Provider
+    from news.models import NewsPage
+
+    ClubPage.objects.update(review_by=None)
+    Provider.objects.update(review_due=None)
+    if hasattr(Offer, "review_due"):
+        Offer.objects.update(review_due=None)
+    NewsPage.objects.update(relevant_until=None)
 
 
 def panel_rows(html):
@@ -57,6 +72,7 @@ def test_dashboard_lists_exactly_what_is_overdue(admin_client, overdue):
 @pytest.mark.django_db
 def test_dashboard_says_so_when_nothing_is_overdue(admin_client):
     HelpfulLink.objects.all().delete()
+    quiet_other_sources()
     html = admin_client.get("/admin/").content.decode()
     assert "Nichts ist überfällig" in html
 
@@ -87,6 +103,7 @@ def test_digest_goes_to_editors_over_smtp(overdue, django_user_model, smtp_serve
 @pytest.mark.django_db
 def test_no_digest_when_nothing_is_overdue(smtp_server, django_user_model):
     HelpfulLink.objects.all().delete()
+    quiet_other_sources()
     django_user_model.objects.create_superuser("chefin", "chefin@example.org", "x")
     out = io.StringIO()
     call_command("send_attention_digest", stdout=out)
@@ -99,7 +116,7 @@ def test_recently_stale_news_is_listed_for_two_weeks(admin_client):
     from news.models import NewsPage
 
     HelpfulLink.objects.all().delete()
-    NewsPage.objects.update(relevant_until=None)
+    quiet_other_sources()
     recent, old = NewsPage.objects.live()[:2]
     NewsPage.objects.filter(pk=recent.pk).update(relevant_until=TODAY - 3 * DAY)
     NewsPage.objects.filter(pk=old.pk).update(relevant_until=TODAY - 40 * DAY)

@@ -4,6 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from directory.club_models import ClubIndexPage
 from directory.models import DirectoryPage
 from helpful_links.models import HelpfulLinksPage
 from home.models import HomePage, StandardPage
@@ -21,7 +22,7 @@ class PageTreeTests(WagtailPageTestCase):
     def test_home_page_lives_at_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, NewsIndexPage, EventIndexPage, DirectoryPage, HelpfulLinksPage}
+            HomePage, {StandardPage, NewsIndexPage, EventIndexPage, DirectoryPage, ClubIndexPage, HelpfulLinksPage}
         )
 
     def test_standard_pages_nest_below_home_and_each_other(self):

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from directory.club_models import ClubPage
 from home.models import HomePage
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 from tests.news.factories import NewsPageFactory
@@ -31,7 +32,7 @@ class NewsPageTreeTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(NewsPage, {})
         self.assertAllowedParentPageTypes(EventIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(EventIndexPage, {EventPage})
-        self.assertAllowedParentPageTypes(EventPage, {EventIndexPage})
+        self.assertAllowedParentPageTypes(EventPage, {EventIndexPage, ClubPage})
         self.assertAllowedSubpageTypes(EventPage, {})
         self.assertCanCreateAt(HomePage, NewsIndexPage)
         self.assertCanNotCreateAt(Page, NewsPage)

@@ -30,3 +30,18 @@ class Command(BaseCommand):
                 f"Admin account '{username}' exists; its password is unchanged "
                 f"(created as '{DEFAULT_PASSWORD}' unless ADMIN_PASSWORD was set)."
             )
+        self._demo_accounts(User, password)
+
+    def _demo_accounts(self, User, password):
+        """The demo club and provider logins (created by the demo content without a
+        password, as onboarding does) get the known password once, to try them out."""
+        from directory.club_demo import DEMO_CLUB_EMAIL, DEMO_PROVIDER_EMAIL
+
+        for label, email in (("Club account", DEMO_CLUB_EMAIL), ("Provider account", DEMO_PROVIDER_EMAIL)):
+            user = User.objects.filter(email=email).first()
+            if user is None:
+                continue
+            if not user.has_usable_password():
+                user.set_password(password)
+                user.save(update_fields=["password"])
+            self.stdout.write(f"{label}: user: {user.get_username()}  password: {password} (unless changed since)")

@@ -10,6 +10,7 @@ DEMO_BUILDERS = [
     "news.demo.build",
     "helpful_links.demo.build",
     "directory.demo.build",
+    "directory.club_demo.build",
 ]
 
 

@@ -6,9 +6,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from home.attention import needs_attention
-
-EDITOR_GROUPS = ["Editors", "Moderators"]
+from home.attention import EDITOR_GROUPS, needs_attention
 
 
 class Command(BaseCommand):

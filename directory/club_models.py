@@ -1,0 +1,278 @@
+"""Clubs and initiatives: a profile page each, kept by the club itself.
+
+Pages rather than snippets: a club's events live beneath its page, and Wagtail's page
+permissions, moderation workflows and collections give each club an account that may
+edit its own subtree only (see `directory.onboarding`).
+"""
+
+import re
+
+from django import forms
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .models import DESCRIPTION_FEATURES, Category
+
+CLUBS_PER_PAGE = 24
+
+
+class ClubPageTag(TaggedItemBase):
+    content_object = ParentalKey("directory.ClubPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ClubIndexPage(RoutablePageMixin, Page):
+    """Clubs and initiatives of the neighbourhood: a list residents filter by category
+    and search, and "Ehrenamt finden", the open volunteer roles of every club."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    volunteering_intro = models.TextField(_("introduction of the volunteering page"), blank=True, max_length=600)
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("volunteering_intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["directory.ClubPage"]
+
+    class Meta:
+        verbose_name = _("club index page")
+        verbose_name_plural = _("club index pages")
+
+    def clubs(self):
+        """The live club pages below this page, with what a list card needs."""
+        return (
+            ClubPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("logo")
+            .prefetch_related("categories")
+            .order_by("title")
+        )
+
+    @path("", name="list")
+    def club_list(self, request):
+        from .club_views import club_list
+
+        return club_list(request, self)
+
+    @path("ehrenamt/", name="volunteering")
+    def volunteering(self, request):
+        from .club_views import volunteering
+
+        return volunteering(request, self)
+
+
+class ClubPage(Page):
+    """One club or initiative: what residents can join, when and where it meets, whom
+    to ask, and the volunteer roles it looks for. Edited by the club's own account."""
+
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo or photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    logo_alt = models.CharField(
+        _("image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    summary = models.CharField(_("short description"), max_length=300, help_text=_("One or two sentences for lists"))
+    description = RichTextField(_("about the club"), blank=True, features=DESCRIPTION_FEATURES)
+    meeting_times = models.TextField(
+        _("meeting times"), blank=True, max_length=1000, help_text=_("One line per regular meeting")
+    )
+    place_name = models.CharField(_("place"), max_length=150, blank=True)
+    address = models.TextField(_("address"), blank=True, max_length=300)
+    contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    how_to_join = models.TextField(
+        _("how to join"), blank=True, max_length=1000, help_text=_("Can residents just come along? Is there a fee?")
+    )
+    categories = ParentalManyToManyField(Category, verbose_name=_("categories"), blank=True, related_name="clubs")
+    tags = ClusterTaggableManager(through=ClubPageTag, blank=True, verbose_name=_("tags"))
+    review_by = models.DateField(
+        _("review by"), null=True, blank=True, help_text=_("When the club should check that its page is still right")
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("description"),
+        index.SearchField("meeting_times"),
+        index.SearchField("place_name"),
+        index.RelatedFields("activities", [index.SearchField("title"), index.SearchField("description")]),
+        index.RelatedFields("volunteer_roles", [index.SearchField("title"), index.SearchField("description")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("categories", [index.SearchField("name")]),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("logo_alt")], heading=_("Logo")),
+        FieldPanel("description"),
+        InlinePanel("activities", label=_("activities"), heading=_("What residents can join")),
+        MultiFieldPanel(
+            [FieldPanel("meeting_times"), FieldPanel("place_name"), FieldPanel("address")],
+            heading=_("Meetings"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+                FieldPanel("website"),
+            ],
+            heading=_("Contact"),
+        ),
+        FieldPanel("how_to_join"),
+        InlinePanel("volunteer_roles", label=_("volunteer roles"), heading=_("Get involved")),
+        InlinePanel("links", label=_("links"), heading=_("Links")),
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+        FieldPanel("review_by"),
+    ]
+
+    parent_page_types = ["directory.ClubIndexPage"]
+    subpage_types = ["news.EventPage"]
+
+    class Meta:
+        verbose_name = _("club page")
+        verbose_name_plural = _("club pages")
+
+    def clean(self):
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        if self.logo_id and not self.logo_alt.strip():
+            raise ValidationError({"logo_alt": _("Describe the image for people who cannot see it.")})
+
+    @property
+    def meeting_lines(self):
+        return [line.strip() for line in self.meeting_times.splitlines() if line.strip()]
+
+    @property
+    def address_lines(self):
+        return [line.strip() for line in self.address.splitlines() if line.strip()]
+
+    @property
+    def phone_href(self):
+        digits = re.sub(r"[^\d+]", "", self.phone)
+        return f"tel:{digits}" if digits else ""
+
+    @property
+    def review_overdue(self):
+        return self.review_by is not None and self.review_by < timezone.localdate()
+
+    def upcoming_events(self, limit=5):
+        """The club's live events beneath this page with a date still ahead."""
+        from news.models import EventPage
+
+        events = EventPage.objects.child_of(self).live().public().prefetch_related("exceptions")
+        upcoming = []
+        for event in events:
+            if dates := event.next_occurrences(limit=1):
+                upcoming.append((dates[0], event))
+        upcoming.sort(key=lambda pair: pair[0].start)
+        return upcoming[:limit]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["activities"] = list(self.activities.all())
+        context["roles"] = [role for role in self.volunteer_roles.all() if role.is_open]
+        context["links"] = list(self.links.all())
+        context["club_categories"] = list(self.categories.all())
+        context["tags"] = [item.tag for item in self.tagged_items.select_related("tag")]
+        context["upcoming"] = self.upcoming_events()
+        context["index_page"] = self.get_parent()
+        return context
+
+
+class ClubActivity(Orderable):
+    """Something residents can join: a training, a choir rehearsal, a repair evening."""
+
+    page = ParentalKey(ClubPage, related_name="activities", on_delete=models.CASCADE)
+    title = models.CharField(_("title"), max_length=150)
+    description = models.TextField(_("description"), blank=True, max_length=600)
+    when = models.CharField(_("when"), max_length=150, blank=True, help_text=_("For example: Tuesdays 18–20 h"))
+
+    panels = [FieldPanel("title"), FieldPanel("when"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+
+    def __str__(self):
+        return self.title
+
+
+class VolunteerRole(Orderable):
+    """A role the club looks for volunteers for ("Mitmachen"), listed on the club page
+    and on "Ehrenamt finden" while it is open."""
+
+    page = ParentalKey(ClubPage, related_name="volunteer_roles", on_delete=models.CASCADE)
+    title = models.CharField(_("title"), max_length=150)
+    description = models.TextField(_("description"), max_length=600)
+    time_needed = models.CharField(
+        _("time needed"), max_length=150, blank=True, help_text=_("For example: two hours a month")
+    )
+    is_open = models.BooleanField(_("open"), default=True, help_text=_("Untick when the role is filled"))
+
+    panels = [FieldPanel("title"), FieldPanel("description"), FieldPanel("time_needed"), FieldPanel("is_open")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("volunteer role")
+        verbose_name_plural = _("volunteer roles")
+
+    def __str__(self):
+        return self.title
+
+
+class ClubLink(Orderable):
+    page = ParentalKey(ClubPage, related_name="links", on_delete=models.CASCADE)
+    title = models.CharField(_("title"), max_length=150)
+    url = models.URLField(_("address"))
+
+    panels = [FieldRowPanel([FieldPanel("title"), FieldPanel("url")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+
+    def __str__(self):
+        return self.title
+
+
+def open_roles(index_page):
+    """Open volunteer roles of the live clubs below `index_page`, club and all, in
+    two queries."""
+    clubs = ClubPage.objects.child_of(index_page).live().public().only("id")
+    return (
+        VolunteerRole.objects.filter(is_open=True, page__in=clubs)
+        .select_related("page")
+        .order_by("page__title", "sort_order")
+    )
+
+
+__all__ = [
+    "CLUBS_PER_PAGE",
+    "ClubActivity",
+    "ClubIndexPage",
+    "ClubLink",
+    "ClubPage",
+    "ClubPageTag",
+    "VolunteerRole",
+    "open_roles",
+]

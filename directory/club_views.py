@@ -1,0 +1,68 @@
+"""The club index's public views: the club list with category filter and search, and
+"Ehrenamt finden". Each costs the same queries for 5 or 500 clubs."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.search.utils import parse_query_string
+
+from .club_models import CLUBS_PER_PAGE, ClubPage, open_roles
+from .models import Category, localized_queryset
+from .views import locales
+
+MAX_SEARCH_HITS = 300
+
+
+class ClubFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search clubs"), required=False, max_length=100)
+    category = forms.ChoiceField(label=_("Category"), required=False)
+
+    def __init__(self, *args, categories=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", _("All categories"))] + [(c.slug, c.name) for c in categories]
+
+
+def _page_number(request):
+    number = request.GET.get("page", "1")
+    return number if number.isdigit() and len(number) < 6 else "1"
+
+
+def club_list(request, index_page):
+    categories = list(localized_queryset(Category.objects.all(), locales(request)).order_by("sort_order", "name"))
+    form = ClubFilterForm(request.GET or None, categories=categories)
+    clubs = index_page.clubs()
+    filters = form.cleaned_data if form.is_valid() else {}
+    selected = None
+    if slug := filters.get("category"):
+        selected = next((c for c in categories if c.slug == slug), None)
+        clubs = clubs.filter(categories__translation_key=selected.translation_key).distinct()
+    if query := filters.get("q", "").strip():
+        # Parsed like the directory's search: quotes become phrases instead of
+        # reaching the database backend's syntax unescaped.
+        _filters, parsed = parse_query_string(query)
+        hits = ClubPage.objects.child_of(index_page).live().search(parsed)[:MAX_SEARCH_HITS]
+        clubs = clubs.filter(pk__in=[hit.pk for hit in hits])
+    paginator = Paginator(clubs, CLUBS_PER_PAGE)
+    items = paginator.get_page(_page_number(request))
+    context = index_page.get_context(request)
+    context.update(
+        {
+            "form": form,
+            "items": items,
+            "clubs": list(items),
+            "query": query if filters else "",
+            "selected_category": selected,
+            "volunteering_url": index_page.url + index_page.reverse_subpage("volunteering"),
+        }
+    )
+    return TemplateResponse(request, "directory/club_index_page.html", context)
+
+
+def volunteering(request, index_page):
+    paginator = Paginator(open_roles(index_page), 50)
+    items = paginator.get_page(_page_number(request))
+    context = index_page.get_context(request)
+    context.update({"items": items, "roles": list(items), "list_url": index_page.url})
+    return TemplateResponse(request, "directory/volunteering.html", context)

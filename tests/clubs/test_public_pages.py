@@ -1,0 +1,132 @@
+"""What residents see: the club index with filter and search, "Ehrenamt finden", a
+club page with its events, and the same number of queries for 5 or 100 clubs."""
+
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from directory.club_models import VolunteerRole
+from directory.models import Category
+
+from .helpers import CLUBS, VOLUNTEERING, add_clubs, club
+
+MAX_QUERIES = 30
+
+
+def names(response):
+    return [page.title for page in response.context["clubs"]]
+
+
+@pytest.mark.django_db
+def test_index_lists_the_demo_clubs(client):
+    response = client.get(CLUBS)
+    assert response.status_code == 200
+    assert len(names(response)) == 8
+    assert "Lindenchor" in names(response)
+    assert 'href="/de/vereine/ehrenamt/"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_filter_by_category(client):
+    response = client.get(CLUBS, {"category": "umwelt"})
+    assert sorted(names(response)) == ["Gemeinschaftsgarten Lindenbeet", "Repair-Café Lindenkiez"]
+
+
+@pytest.mark.django_db
+def test_search_finds_an_activity_not_only_a_name(client):
+    response = client.get(CLUBS, {"q": "Sprachcafé"})
+    assert names(response) == ["Willkommen im Kiez"]
+
+
+@pytest.mark.django_db
+def test_search_and_category_together(client):
+    assert names(client.get(CLUBS, {"q": "Chor", "category": "sport"})) == []
+    assert names(client.get(CLUBS, {"q": "Chor", "category": "kultur"})) == ["Lindenchor"]
+
+
+@pytest.mark.django_db
+def test_drafts_are_not_listed(client):
+    page = club("lindenchor")
+    page.unpublish()
+    assert "Lindenchor" not in names(client.get(CLUBS))
+    assert client.get("/de/vereine/lindenchor/").status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"category": "gibt-es-nicht"},
+        {"page": "abc"},
+        {"page": "-1"},
+        {"page": "99999999999999"},
+        {"q": "x" * 500},
+        {"q": "\x00"},
+        {"q": '"AND OR ('},
+    ],
+)
+def test_bad_parameters_never_fail(client, query):
+    assert client.get(CLUBS, query).status_code == 200
+    assert client.get(VOLUNTEERING, query).status_code == 200
+
+
+@pytest.mark.django_db
+def test_volunteering_lists_open_roles_across_clubs(client):
+    response = client.get(VOLUNTEERING)
+    titles = [role.title for role in response.context["roles"]]
+    assert "Patenschaft" in titles and "Notenwart" in titles
+    role = VolunteerRole.objects.get(title="Notenwart")
+    role.is_open = False
+    role.save()
+    titles = [role.title for role in client.get(VOLUNTEERING).context["roles"]]
+    assert "Notenwart" not in titles
+
+
+@pytest.mark.django_db
+def test_club_page_shows_profile_roles_and_upcoming_events(client):
+    response = client.get("/de/vereine/sv-lindenkiez/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    for text in (
+        "Kinderfußball",
+        "Dienstag 17–19 Uhr",
+        "Sportplatz Lindenpark",
+        "Trainerin oder Trainer",
+        "Sommerfest",
+    ):
+        assert text in html
+    assert [event.title for _date, event in response.context["upcoming"]] == ["Sommerfest des SV Lindenkiez"]
+
+
+@pytest.mark.django_db
+def test_club_event_is_in_the_calendar_and_names_the_club(client):
+    event = client.get("/de/vereine/sv-lindenkiez/sommerfest-sv/").content.decode()
+    assert '<a href="/de/vereine/sv-lindenkiez/">SV Lindenkiez 1921 e. V.</a>' in event
+    from news.models import EventIndexPage
+
+    calendar = EventIndexPage.objects.live().first()
+    assert "Sommerfest des SV Lindenkiez" in [event.title for event in calendar.events()]
+
+
+def count_queries(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(queries)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [CLUBS, CLUBS + "?category=sport", CLUBS + "?q=Verein", VOLUNTEERING, "/de/vereine/sv-lindenkiez/"],
+)
+def test_query_count_does_not_grow_with_clubs(client, path):
+    sport = Category.objects.get(slug="sport")
+    add_clubs(5, categories=[sport])
+    client.get(path)  # warm caches that are per process, not per request
+    few = count_queries(client, path)
+    add_clubs(95, start=5, categories=[sport])
+    many = count_queries(client, path)
+    assert few == many, (path, few, many)
+    assert many <= MAX_QUERIES
