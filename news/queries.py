@@ -9,7 +9,7 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from wagtail.coreutils import get_supported_content_language_variant
@@ -95,3 +95,17 @@ def home_sections(locale, news_limit=3, event_limit=5, event_days=60):
         "occurrences": expand(events, now, window_end)[:event_limit],
         **sections,
     }
+
+
+def tags_of(page):
+    """The page's tags, looked up once per page object: the article, its structured data
+    and its Open Graph tags all ask. Uses the prefetched relation in lists and the
+    in-memory one in previews; otherwise one query with the tags joined."""
+    cached = page.__dict__.get("_tag_list")
+    if cached is None:
+        items = page.tagged_items.all()
+        prefetched = "tagged_items" in getattr(page, "_prefetched_objects_cache", {})
+        if not prefetched and isinstance(items, QuerySet):
+            items = items.select_related("tag")
+        cached = page.__dict__["_tag_list"] = [item.tag for item in items]
+    return cached

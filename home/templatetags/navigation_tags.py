@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils.translation import get_language
 
@@ -10,7 +11,7 @@ from home.locales import request_locales
 register = template.Library()
 
 
-def _localized_root(request):
+def _localized_root(request, current=None):
     """The home page in the active language, or the default one when untranslated."""
     site = Site.find_for_request(request)
     if site is None:
@@ -19,6 +20,14 @@ def _localized_root(request):
     active = request_locales(request).active
     if root.locale_id == active.pk:
         return root
+    if isinstance(current, Page):
+        # Wagtail routes from the home page in the active language, or the default one
+        # when it has no live translation: the page being served tells which, without
+        # asking the database again.
+        if current.path.startswith(root.path) and current.locale_id == root.locale_id:
+            return root
+        if current.translation_key == root.translation_key and current.locale_id == active.pk and current.live:
+            return current
     translation = root.get_translation_or_none(active)
     return translation if translation is not None and translation.live else root
 
@@ -26,8 +35,8 @@ def _localized_root(request):
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
-    root = _localized_root(request)
     current = context.get("page")
+    root = _localized_root(request, current)
     items = []
     if root is not None:
         for item in root.get_children().live().public().in_menu():
@@ -88,15 +97,16 @@ def footer_links(context):
         for pk in (site_settings.imprint_page_id, site_settings.privacy_page_id, site_settings.accessibility_page_id)
         if pk
     ]
-    originals = {page.pk: page for page in Page.objects.live().filter(pk__in=legal_page_ids)}
     locale = request_locales(context["request"]).active
-    translations = {
-        page.translation_key: page
-        for page in Page.objects.live().filter(
-            locale=locale,
-            translation_key__in=[page.translation_key for page in originals.values() if page.locale_id != locale.pk],
+    # The chosen pages and their translations into the active language in one query.
+    chosen = Page.objects.filter(pk__in=legal_page_ids)
+    candidates = list(
+        Page.objects.live().filter(
+            Q(pk__in=legal_page_ids) | Q(locale=locale, translation_key__in=chosen.values("translation_key"))
         )
-    }
+    )
+    originals = {page.pk: page for page in candidates if page.pk in legal_page_ids}
+    translations = {page.translation_key: page for page in candidates if page.locale_id == locale.pk}
     legal_pages = []
     for pk in legal_page_ids:
         if pk in originals:

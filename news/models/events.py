@@ -27,7 +27,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 
 from ..occurrences import Occurrence, expand, group_by_day
-from ..queries import in_locale, local_midnight, local_today, query_param
+from ..queries import in_locale, local_midnight, local_today, query_param, tags_of
 from ..recurrence import MAX_COUNT, Repeat, Rule
 from ..structured_data import event_data
 
@@ -483,7 +483,7 @@ class EventPage(RoutablePageMixin, Page):
 
     @property
     def tag_list(self):
-        return [item.tag for item in self.tagged_items.all()]
+        return tags_of(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

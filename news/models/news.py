@@ -21,7 +21,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 
-from ..queries import in_locale, local_today, query_param, relevant_news_q, with_list_images
+from ..queries import in_locale, local_today, query_param, relevant_news_q, tags_of, with_list_images
 from ..structured_data import news_article_data
 
 ARTICLES_PER_PAGE = 10
@@ -224,7 +224,7 @@ class NewsPage(Page):
     @property
     def tag_list(self):
         """Tags through the prefetchable relation, so that lists need no query per article."""
-        return [item.tag for item in self.tagged_items.all()]
+        return tags_of(self)
 
     def related_articles(self):
         """Current articles of the same section sharing the most tags with this one."""
