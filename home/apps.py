@@ -23,3 +23,5 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(ensure_content_locales, sender=self)
+        # Connects the page cache's invalidation to publishing.
+        from home import page_cache  # noqa: F401

@@ -90,6 +90,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After the session (Django's documented order), before anything that renders.
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous visitors get stored pages; placed before anything that reads the user,
+    # sets cookies or renders (home/page_cache.py explains what is cached).
+    "home.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -162,6 +165,11 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# How long a rendered public page may be served from the cache at most. Publishing
+# anything invalidates at once; the limit only bounds pages that change with the date
+# (the next events). 0 switches the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 # How many proxies in front of the app add themselves to X-Forwarded-For (0: none, use
 # the connection's address). Login lockout and rate limits count per client address.

@@ -12,6 +12,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
 STORAGES["default"] = {"BACKEND": "django.core.files.storage.InMemoryStorage"}  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Query counts and most tests are about rendering; tests/home/test_page_cache.py
+# switches the cache on.
+PAGE_CACHE_SECONDS = 0
 ALLOWED_HOSTS = ["localhost", "testserver", "127.0.0.1"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Test clients log in without a request, which the lockout backend refuses, and

@@ -1,0 +1,155 @@
+"""A full-page cache for anonymous visitors that stays correct across processes.
+
+Rendered public pages are stored in Django's cache (Redis when REDIS_URL is set, so that
+every app process shares them) under a key that contains a site-wide *generation*
+number. Publishing, unpublishing, moving or deleting a page, publishing a directory
+entry or saving the site settings bumps the generation: every process sees the new
+number on its next request and renders afresh, so residents see a change at once and
+no process can serve an outdated copy after a change made through another.
+
+Only what is the same for everybody is cached:
+- GET requests without a query string (searches and filters are rendered every time, and
+  random query strings cannot fill the cache),
+- from visitors without a session or messages cookie (editors, logged-in users, people
+  who just sent a form),
+- 200 responses that set no cookie, did not use a CSRF token (forms) and are not marked
+  private or uncacheable, outside the admin.
+Pages that depend on the date (the calendar, the home page's next dates) are kept for
+PAGE_CACHE_SECONDS at most.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils.cache import get_max_age
+
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+GENERATION_KEY = "quartier:page-cache:generation"
+# Paths that are never the same for everybody.
+EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz", "/static/", "/media/")
+
+
+def enabled():
+    return settings.PAGE_CACHE_SECONDS > 0
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        # add() so that two processes starting together agree on one number.
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return value
+
+
+def invalidate(**kwargs):
+    """Make every cached page stale, in every process that shares the cache."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet (or evicted): any new value differs from the old keys
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def _key(request, gen):
+    raw = f"{request.scheme}://{request.get_host()}{request.path}"
+    return f"quartier:page-cache:{gen}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def _cacheable_request(request):
+    if not enabled() or request.method != "GET" or request.META.get("QUERY_STRING"):
+        return False
+    if request.path.startswith(EXCLUDED_PREFIXES):
+        return False
+    personal_cookies = set(request.COOKIES) - {settings.CSRF_COOKIE_NAME}
+    return not personal_cookies
+
+
+def _cacheable_response(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    uncacheable = any(word in cache_control for word in ("private", "no-cache", "no-store"))
+    return not uncacheable and get_max_age(response) != 0
+
+
+class PageCacheMiddleware:
+    """Placed after the session and locale middleware and before everything that reads
+    the user or renders: a hit skips the rest, a miss is stored on the way out."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        key = _key(request, generation())
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if _cacheable_response(request, response):
+            if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
+                response.render()
+            cache.set(key, response, timeout=settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+
+# Invalidation. Page saves of drafts do not change what residents see; publishing does.
+page_published.connect(invalidate, dispatch_uid="quartier_page_cache_published")
+page_unpublished.connect(invalidate, dispatch_uid="quartier_page_cache_unpublished")
+post_page_move.connect(invalidate, dispatch_uid="quartier_page_cache_moved")
+# Directory providers and offers (snippets with drafts) send these.
+published.connect(invalidate, dispatch_uid="quartier_page_cache_snippet_published")
+unpublished.connect(invalidate, dispatch_uid="quartier_page_cache_snippet_unpublished")
+
+
+@receiver(post_delete, dispatch_uid="quartier_page_cache_deleted")
+def _invalidate_on_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page) or sender._meta.app_label in INVALIDATING_APPS:
+        invalidate()
+
+
+# Models without drafts whose saves residents see at once: site settings, categories,
+# link categories, images and their renditions on pages, redirects, locales.
+INVALIDATING_APPS = {"home", "news", "directory", "helpful_links", "wagtailcore", "wagtailimages", "wagtailredirects"}
+NOT_INVALIDATING_MODELS = {
+    # Written on every enquiry, link check, revision or log entry; none is on a public page.
+    "directory.enquiry",
+    "helpful_links.linkcheck",
+    "wagtailcore.revision",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.taskstate",
+    "wagtailcore.workflowstate",
+    "wagtailcore.pagelock",
+    "wagtailcore.referenceindex",
+    "wagtailimages.rendition",
+}
+
+
+@receiver(post_save, dispatch_uid="quartier_page_cache_saved")
+def _invalidate_on_save(sender, instance, raw=False, **kwargs):
+    if raw or isinstance(instance, Page) or sender._meta.app_label not in INVALIDATING_APPS:
+        # Page saves are drafts until page_published; fixtures load raw.
+        return
+    if sender._meta.label_lower in NOT_INVALIDATING_MODELS:
+        return
+    if getattr(instance, "live", True) is False and hasattr(instance, "has_unpublished_changes"):
+        return  # a draft of a snippet with drafts: published() follows when it goes live
+    invalidate()
