@@ -1,0 +1,234 @@
+"""Two app processes on loopback sharing PostgreSQL and Redis, as in docs/deployment.md:
+a page published through one side is served fresh by both (the page cache is
+invalidated across processes), and enquiries are delivered exactly once when the
+delivery command runs in both at the same time.
+
+Runs in the PostgreSQL run of the suite when Redis answers; uses its own throwaway
+database and Redis key prefix, so it never touches the test database or other users.
+"""
+
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import Request, urlopen
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from django.conf import settings
+from django.db import connection
+
+from tests.mail import CollectingHandler, free_port
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+REDIS_URL = os.environ.get("SCALE_OUT_REDIS_URL", "redis://127.0.0.1:6379/12")
+PORTS = (int(os.environ.get("SCALE_OUT_PORT_A", "8082")), int(os.environ.get("SCALE_OUT_PORT_B", "8083")))
+ENQUIRIES = 20
+
+
+def redis_reachable():
+    parsed = urlparse(REDIS_URL)
+    try:
+        with socket.create_connection((parsed.hostname, parsed.port or 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+pytestmark = [
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="runs in the PostgreSQL run of the suite"),
+    pytest.mark.skipif(not redis_reachable(), reason=f"needs Redis at {REDIS_URL}"),
+]
+
+SET_UP_SITE = """
+from wagtail.models import Page, Site
+from home.models import HomePage, StandardPage
+root = Page.get_first_root_node()
+Site.objects.all().delete()
+for page in root.get_children():
+    page.delete()
+home = root.add_child(instance=HomePage(title="Startseite", slug="home"))
+home.save_revision().publish()
+Site.objects.create(hostname="127.0.0.1", root_page=home, is_default_site=True, site_name="Lindenkiez")
+page = home.add_child(instance=StandardPage(title="Alter Titel", slug="ueber-uns", show_in_menus=True))
+page.save_revision().publish()
+"""
+
+PUBLISH = """
+from home.models import StandardPage
+page = StandardPage.objects.get(slug="ueber-uns")
+page.title = "Neuer Titel"
+page.save_revision().publish()
+"""
+
+STORE_ENQUIRIES = f"""
+from directory.models import Enquiry
+for number in range({ENQUIRIES}):
+    Enquiry.objects.create(
+        offer_title=f"Angebot {{number}}", provider_name="Nachbarschaftshilfe", name="Erika Muster",
+        email=f"erika{{number}}@example.org", message=f"Anfrage {{number}}", consent=True,
+    )
+"""
+
+# Enquiries without an offer go to the contact person of the site settings.
+SET_CONTACT = """
+from wagtail.models import Site
+from home.models import SiteSettings
+settings = SiteSettings.for_site(Site.objects.get())
+settings.contact_email = "buero@lindenkiez.example"
+settings.save()
+"""
+
+
+@pytest.fixture
+def shared_database():
+    database = settings.DATABASES["default"]
+    name = f"quartier_scaleout_{uuid.uuid4().hex[:8]}"
+    host, port = database["HOST"] or "127.0.0.1", database["PORT"] or 5432
+    pg_environment = {**os.environ, "PGHOST": host, "PGPORT": str(port), "PGUSER": database["USER"]}
+    if database["PASSWORD"]:
+        pg_environment["PGPASSWORD"] = database["PASSWORD"]
+    subprocess.run(["createdb", name], env=pg_environment, check=True)
+    try:
+        yield f"postgres://{database['USER']}:{database['PASSWORD']}@{host}:{port}/{name}"
+    finally:
+        subprocess.run(["dropdb", "--if-exists", "--force", name], env=pg_environment, check=False)
+
+
+@pytest.fixture
+def environment(shared_database, tmp_path):
+    smtp = CollectingHandler()
+    controller = Controller(smtp, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    env = {
+        **{key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"},
+        "DJANGO_SETTINGS_MODULE": "quartier.settings.dev",
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": shared_database,
+        "REDIS_URL": REDIS_URL,
+        "CACHE_KEY_PREFIX": f"scaleout-{uuid.uuid4().hex[:8]}",
+        "PAGE_CACHE_SECONDS": "300",
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(controller.port),
+        "EMAIL_USE_TLS": "0",
+        "EMAIL_USE_SSL": "0",
+        "LOG_LEVEL": "WARNING",
+    }
+    try:
+        yield env, smtp
+    finally:
+        controller.stop()
+
+
+def manage(env, *args):
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def start_app(env, port):
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--workers",
+            "1",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "quartier.wsgi:application",
+        ],
+        cwd=PROJECT_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(150):
+        try:
+            urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)  # noqa: S310 -- loopback
+            return process
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError(f"the app on port {port} stopped") from None
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError(f"the app on port {port} did not start")
+
+
+def get(port, path):
+    # One host name for both, as behind a proxy: the cache is per site and host.
+    request = Request(f"http://127.0.0.1:{port}{path}", headers={"Host": "127.0.0.1"})
+    with urlopen(request, timeout=10) as response:  # noqa: S310 -- loopback
+        return response.headers.get("X-Page-Cache"), response.read().decode()
+
+
+def test_two_app_processes_share_fresh_pages_and_deliver_each_enquiry_once(environment):
+    env, smtp = environment
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "shell", "-c", SET_UP_SITE)
+    apps = [start_app(env, port) for port in PORTS]
+    try:
+        a, b = PORTS
+        # The first request of a new site creates its settings row, which (like any
+        # settings save) invalidates; from the second on, pages are stored for both.
+        get(a, "/de/ueber-uns/")
+        assert "Alter Titel" in get(a, "/de/ueber-uns/")[1]
+        state, html = get(b, "/de/ueber-uns/")
+        assert state == "hit", "process B serves the page process A stored in Redis"
+        assert "Alter Titel" in html
+
+        # Published from a third process (an editor's action), seen at once by both.
+        manage(env, "shell", "-c", PUBLISH)
+        for port in (b, a):
+            state, html = get(port, "/de/ueber-uns/")
+            assert "Neuer Titel" in html, f"port {port} served a stale page"
+            assert "Alter Titel" not in html
+        assert get(a, "/de/")[1].count("Neuer Titel") >= 1, "the menu of every page changed too"
+    finally:
+        for app in apps:
+            app.terminate()
+            app.wait(timeout=30)
+
+    # Enquiries stored by one side, delivered by workers on both sides at once.
+    manage(env, "shell", "-c", SET_CONTACT)
+    manage(env, "shell", "-c", STORE_ENQUIRIES)
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "manage.py", "deliver_enquiries"],
+            cwd=PROJECT_DIR,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    for worker in workers:
+        out, err = worker.communicate(timeout=120)
+        assert worker.returncode == 0, out + err
+    to_office = [m for m in smtp.messages if "buero@lindenkiez.example" in m.envelope_recipients]
+    counts = Counter(
+        re.search(r"Anfrage (\d+)", m.get_body(preferencelist=("plain",)).get_content()).group(1) for m in to_office
+    )
+    assert len(to_office) == ENQUIRIES, f"{len(to_office)} mails to the office for {ENQUIRIES} enquiries"
+    assert all(count == 1 for count in counts.values()), counts
+    delivered = manage(
+        env,
+        "shell",
+        "-c",
+        "from directory.models import Enquiry; print(Enquiry.objects.filter(state='delivered').count())",
+    )
+    assert delivered.strip().splitlines()[-1] == str(ENQUIRIES)
