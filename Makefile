@@ -10,7 +10,7 @@ NODE_STAMP := node_modules/.installed
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: run test lint format messages makemessages clean benchmark-linkcheck
+.PHONY: run test lint format messages makemessages clean benchmark benchmark-linkcheck
 
 run: $(STAMP) $(MO_FILES)
 	$(PY) manage.py migrate --noinput
@@ -49,6 +49,11 @@ $(NODE_STAMP): package.json package-lock.json
 # Catalogues are compiled by the build, not committed as binaries.
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
 	msgfmt --check-format -o $@ $<
+
+# The large-site benchmark (docs/benchmarks.md): PostgreSQL, Redis and wrk on this machine.
+benchmark: $(STAMP) $(MO_FILES)
+	@command -v wrk >/dev/null || { echo "wrk is missing: sudo apt-get install wrk"; exit 1; }
+	$(PY) benchmarks/site.py
 
 benchmark-linkcheck: $(STAMP)
 	$(PY) benchmarks/linkcheck.py

@@ -1,0 +1,440 @@
+"""Benchmark: a large neighbourhood on PostgreSQL, served by gunicorn, measured with wrk.
+
+Run with `make benchmark` (see docs/benchmarks.md). Steps:
+1. (Re)create the PostgreSQL database BENCH_DATABASE_URL, migrate, load the demo site.
+2. Seed a large neighbourhood fast: providers and offers with bulk_create, news and
+   event pages as rows written in bulk with their tree paths computed the way treebeard
+   does (Page.save() per page would take an hour). Then a full search reindex.
+3. Serve it with gunicorn (2 sync workers) on loopback with Redis as the cache, and run
+   wrk against every page type, uncached and (for pages the page cache stores) cached,
+   and against /bench-ok, a bare Django view: the ceiling.
+4. Print a Markdown report for docs/benchmarks.md: requests/s, median, p95, ratio to the
+   ceiling, queries, compressed page weight, seed and reindex times, memory per worker.
+
+Sizes, duration and addresses come from the environment (see SIZES and the constants
+below); BENCH_REUSE=1 measures an already seeded database again.
+"""
+
+import gzip
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+SIZES = {
+    "providers": int(os.environ.get("BENCH_PROVIDERS", "2000")),
+    "offers": int(os.environ.get("BENCH_OFFERS", "10000")),
+    "news": int(os.environ.get("BENCH_NEWS", "5000")),
+    "events": int(os.environ.get("BENCH_EVENTS", "2000")),
+    "clubs": int(os.environ.get("BENCH_CLUBS", "200")),
+}
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "4"))
+PORT = int(os.environ.get("BENCH_PORT", "8081"))
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/quartier_bench")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/11")
+BATCH = 1000
+
+WORDS = (  # noqa: SIM905 -- easier to read and extend than a list
+    "Nachbarschaft Garten Fahrdienst Einkauf Begleitung Beratung Reparatur Fahrrad Kinder "
+    "Familie Senioren Sprachcafé Hausaufgaben Lesen Musik Sport Kochen Mittagstisch Umzug Möbel "
+    "Computer Smartphone Pflege Gesundheit Bewegung Tanz Theater Kunst Flohmarkt Tausch Spiel "
+    "Hof Straße Platz"
+).split()
+
+# wrk prints these after the run: requests/s and latency percentiles in microseconds.
+WRK_REPORT = """
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %d %d %d %d %d\\n", summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(95), summary.errors.status + summary.errors.connect
+    + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+"""
+
+
+def words(number, count):
+    return " ".join(WORDS[(number * 7 + i * 3) % len(WORDS)] for i in range(count))
+
+
+def timed(label, timings):
+    class Timer:
+        def __enter__(self):
+            self.start = time.perf_counter()
+
+        def __exit__(self, *exc):
+            timings[label] = time.perf_counter() - self.start
+            print(f"{label}: {timings[label]:.1f} s", flush=True)
+
+    return Timer()
+
+
+# --- seeding -------------------------------------------------------------------------
+
+
+def seed_providers_and_offers(locale):
+    from directory.models import Category, Offer, Provider
+
+    categories = list(Category.objects.filter(locale=locale))
+    today = date.today()
+    providers = [
+        Provider(
+            locale=locale,
+            translation_key=uuid.uuid4(),
+            name=f"{words(number, 2).title()} {number}",
+            slug=f"bench-anbieter-{number}",
+            kind=["volunteer", "business", "club", "institution"][number % 4]
+            if hasattr(Provider, "kind")
+            else "volunteer",
+            summary=f"{words(number, 8)}.",
+            description=f"<p>{words(number, 40)}.</p>",
+            city="Berlin",
+            street=f"Lindenstraße {number % 120 + 1}",
+            postcode="10999",
+            consent_given_at=today,
+            live=True,
+        )
+        for number in range(SIZES["providers"])
+    ]
+    Provider.objects.bulk_create(providers, batch_size=BATCH)
+    providers = list(Provider.objects.filter(slug__startswith="bench-anbieter-").order_by("pk"))
+    offers = [
+        Offer(
+            locale=locale,
+            translation_key=uuid.uuid4(),
+            provider=providers[number % len(providers)],
+            title=f"{words(number, 2).title()} {number}",
+            slug=f"bench-angebot-{number}",
+            summary=f"{words(number + 1, 10)}.",
+            description=f"<p>{words(number + 2, 60)}.</p>",
+            category=categories[number % len(categories)] if categories else None,
+            price_model="free" if number % 3 else "hourly",
+            price_amount=None if number % 3 else 12,
+            for_seniors=number % 2 == 0,
+            for_families=number % 3 == 0,
+            area_served="Lindenkiez",
+            live=True,
+        )
+        for number in range(SIZES["offers"])
+    ]
+    Offer.objects.bulk_create(offers, batch_size=BATCH)
+
+
+def bulk_add_pages(parent, model, rows):
+    """Insert child pages of `parent` in bulk: the wagtailcore_page rows with paths as
+    treebeard computes them, then the specific rows. `rows` are dicts with title, slug
+    and the specific model's fields."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from wagtail.models import Page
+
+    parent.refresh_from_db()
+    content_type = ContentType.objects.get_for_model(model)
+    now = timezone.now()
+    start = parent.numchild
+    specific_fields = [field for field in model._meta.local_concrete_fields]
+    for offset in range(0, len(rows), BATCH):
+        chunk = rows[offset : offset + BATCH]
+        pages = []
+        for index, row in enumerate(chunk, start=start + offset + 1):
+            pages.append(
+                Page(
+                    title=row["title"],
+                    draft_title=row["title"],
+                    slug=row["slug"],
+                    path=Page._get_path(parent.path, parent.depth + 1, index),
+                    depth=parent.depth + 1,
+                    numchild=0,
+                    url_path=f"{parent.url_path}{row['slug']}/",
+                    content_type=content_type,
+                    locale_id=parent.locale_id,
+                    translation_key=uuid.uuid4(),
+                    live=True,
+                    has_unpublished_changes=False,
+                    first_published_at=now,
+                    last_published_at=now,
+                    show_in_menus=False,
+                )
+            )
+        created = Page.objects.bulk_create(pages)
+        specifics = []
+        for page, row in zip(created, chunk, strict=True):
+            specific = model(page_ptr_id=page.pk)
+            for name, value in row.items():
+                if name not in ("title", "slug"):
+                    setattr(specific, name, value)
+            specifics.append(specific)
+        # bulk_create refuses multi-table models; this is the INSERT it would do for
+        # the child table, the same one Model.save() runs.
+        model._base_manager._insert(specifics, fields=specific_fields)
+    Page.objects.filter(pk=parent.pk).update(numchild=start + len(rows))
+
+
+def seed_pages():
+    from django.utils import timezone
+
+    from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
+
+    news_index = NewsIndexPage.objects.get(locale__language_code="de")
+    calendar = EventIndexPage.objects.get(locale__language_code="de")
+    today = date.today()
+    bulk_add_pages(
+        news_index,
+        NewsPage,
+        [
+            {
+                "title": f"{words(number, 4).title()} ({number})",
+                "slug": f"bench-nachricht-{number}",
+                "date": today - timedelta(days=number // 5),
+                "teaser": f"{words(number, 20)}.",
+                "image_alt": "",
+                "body": [("paragraph", f"<p>{words(number, 80)}.</p>")],
+            }
+            for number in range(SIZES["news"])
+        ],
+    )
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    events = []
+    for number in range(SIZES["events"]):
+        start = now + timedelta(hours=5 * number - 2000)
+        events.append(
+            {
+                "title": f"{words(number, 3).title()} ({number})",
+                "slug": f"bench-termin-{number}",
+                "teaser": f"{words(number, 15)}.",
+                "start": start,
+                "end": start + timedelta(hours=2),
+                "series_ends_at": start + timedelta(hours=2),
+                "place_name": "Nachbarschaftshaus",
+                "address": "Lindenstraße 1, 10999 Berlin",
+                "organiser_name": f"{words(number, 2).title()} e. V.",
+                "image_alt": "",
+                "body": [("paragraph", f"<p>{words(number, 50)}.</p>")],
+            }
+        )
+    bulk_add_pages(calendar, EventPage, events)
+
+
+def seed_clubs():
+    """Clubs arrive with issue 5: seed SIZES["clubs"] of them here, and add the club
+    index and a club page to page_types(). Until then there is nothing to seed."""
+    return 0
+
+
+def seed(timings):
+    from django.core.management import call_command
+
+    from wagtail.models import Locale
+
+    with timed("migrate and demo content", timings):
+        call_command("migrate", verbosity=0)
+        call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    locale = Locale.objects.get(language_code="de")
+    with timed("seed", timings):
+        seed_providers_and_offers(locale)
+        seed_pages()
+        seed_clubs()
+    with timed("full reindex", timings):
+        call_command("update_index", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+# --- measuring -----------------------------------------------------------------------
+
+
+def page_types():
+    """(name, path, cached): one address per page type of the seeded site."""
+    from directory.models import Offer, Provider
+    from news.models import EventPage, NewsPage
+
+    news = NewsPage.objects.live().filter(slug="bench-nachricht-10").first()
+    event = EventPage.objects.live().filter(slug=f"bench-termin-{SIZES['events'] // 2}").first()
+    provider = Provider.objects.filter(slug="bench-anbieter-10").first()
+    offer = Offer.objects.filter(slug="bench-angebot-10").first()
+    directory = "/de/hilfe-und-angebote/"
+    return [
+        ("home", "/de/"),
+        ("news index", "/de/neuigkeiten/"),
+        ("news article", f"/de/neuigkeiten/{news.slug}/"),
+        ("calendar", "/de/veranstaltungen/"),
+        ("event", f"/de/veranstaltungen/{event.slug}/"),
+        ("directory", directory),
+        ("directory filtered", f"{directory}?free=on"),
+        ("directory search", f"{directory}?q=Fahrdienst"),
+        ("provider", f"{directory}anbieter/{provider.slug}/"),
+        ("offer (enquiry form, never cached)", f"{directory}angebot/{offer.slug}/"),
+        # ("club index", "/de/vereine/"), ("club page", ...): with issue 5.
+        ("search", "/de/search/?q=Garten"),
+        ("sitemap.xml", "/sitemap.xml"),
+    ]
+
+
+def wrk(url, script):
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "30s", "-s", script, url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    requests, duration, median, p95, errors = map(int, re.search(r"RESULT (.*)", output).group(1).split())
+    return {"rps": requests / (duration / 1e6), "median": median / 1000, "p95": p95 / 1000, "errors": errors}
+
+
+def page_weight(base, path):
+    """Compressed bytes of the HTML and the CSS and JavaScript it links."""
+    html = urllib.request.urlopen(base + path).read()  # noqa: S310 -- loopback
+    total = len(gzip.compress(html))
+    for asset in re.findall(rb'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"', html):
+        total += len(gzip.compress(urllib.request.urlopen(base + asset.decode()).read()))  # noqa: S310
+    return total
+
+
+def worker_memory(master_pid):
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    sizes = []
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        sizes.append(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024)
+    return sizes
+
+
+def start_gunicorn(environment):
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--access-logfile",
+            "/dev/null",
+            "quartier.wsgi:application",
+        ],
+        cwd=PROJECT_DIR,
+        env=environment,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/bench-ok", timeout=2)  # noqa: S310
+            return process
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise RuntimeError("gunicorn did not start")
+
+
+def query_counts(paths):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, override_settings
+
+    counts = {}
+    with override_settings(PAGE_CACHE_SECONDS=0, ALLOWED_HOSTS=["*"]):
+        client = Client()
+        for name, path in paths:
+            client.get(path)
+            with CaptureQueriesContext(connection) as queries:
+                client.get(path)
+            counts[name] = len(queries)
+    return counts
+
+
+def main():
+    sys.path.insert(0, str(PROJECT_DIR))
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is missing: apt-get install wrk")
+    name = DATABASE_URL.rsplit("/", 1)[1]
+    server = DATABASE_URL.rsplit("/", 1)[0]
+    host = re.search(r"@([^:/]+)", server).group(1)
+    reuse = os.environ.get("BENCH_REUSE") == "1"  # measure again without seeding again
+    if not reuse:
+        subprocess.run(["dropdb", "--if-exists", "-h", host, "-U", "postgres", name], check=True)
+        subprocess.run(["createdb", "-h", host, "-U", "postgres", name], check=True)
+    environment = {
+        **os.environ,
+        "DATABASE_URL": DATABASE_URL,
+        "REDIS_URL": REDIS_URL,
+        "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
+        "PYTHONPATH": str(PROJECT_DIR),
+    }
+    os.environ.update(environment)
+
+    import django
+
+    django.setup()
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    timings = {}
+    if not reuse:
+        seed(timings)
+    with timed("collectstatic", timings):
+        call_command("collectstatic", "--noinput", verbosity=0)
+    paths = page_types()
+    counts = query_counts(paths)
+    from wagtail.models import Page
+
+    from directory.models import Offer, Provider
+    from news.models import EventPage, NewsPage
+
+    sizes = {
+        "providers": Provider.objects.count(),
+        "offers": Offer.objects.count(),
+        "news articles": NewsPage.objects.count(),
+        "events": EventPage.objects.count(),
+        "pages": Page.objects.count(),
+    }
+
+    script = Path(tempfile.mkdtemp()) / "report.lua"
+    script.write_text(WRK_REPORT)
+    base = f"http://127.0.0.1:{PORT}"
+    results = []
+    for label, cache_seconds in (("uncached", "0"), ("cached", "300")):
+        cache.clear()
+        process = start_gunicorn({**environment, "PAGE_CACHE_SECONDS": cache_seconds})
+        try:
+            ceiling = wrk(f"{base}/bench-ok", str(script))
+            results.append((label, "bare Django view (ceiling)", "/bench-ok", ceiling, ceiling))
+            for name, path in paths:
+                if label == "cached" and ("?" in path or "never cached" in name):
+                    continue  # the page cache does not store these: the uncached run is theirs
+                urllib.request.urlopen(base + path).read()  # noqa: S310 -- warm, fill the cache
+                results.append((label, name, path, wrk(base + path, str(script)), ceiling))
+            if label == "uncached":
+                memory = worker_memory(process.pid)
+                weights = {name: page_weight(base, path) for name, path in paths if name != "sitemap.xml"}
+        finally:
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=30)
+
+    print(f"\nMeasured {datetime.now():%Y-%m-%d %H:%M} on {platform.node()}: {platform.platform()}, ")
+    print(f"{os.cpu_count()} cores, Python {platform.python_version()}; wrk -t2 -c{CONNECTIONS} -d{SECONDS}s.")
+    print("Data: " + ", ".join(f"{count} {what}" for what, count in sizes.items()))
+    print("Times: " + ", ".join(f"{what} {seconds:.0f} s" for what, seconds in timings.items()))
+    print(f"Memory per worker after the uncached run: {', '.join(f'{size:.0f} MiB' for size in memory)}\n")
+    print("| run | page type | requests/s | share of ceiling | median ms | p95 ms | errors | queries | KB gz |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for label, name, _path, result, ceiling in results:
+        share = f"1/{ceiling['rps'] / result['rps']:.1f}" if result["rps"] else "-"
+        weight = f"{weights[name] / 1024:.1f}" if name in weights else ""
+        print(
+            f"| {label} | {name} | {result['rps']:.1f} | {share} | {result['median']:.1f} | "
+            f"{result['p95']:.1f} | {result['errors']} | {counts.get(name, '')} | {weight} |"
+        )
+    print("\nMedian of the medians:", statistics.median(r[3]["median"] for r in results))
+
+
+if __name__ == "__main__":
+    main()
