@@ -43,9 +43,13 @@ def redis_reachable():
         return False
 
 
+# CI's PostgreSQL run starts Redis and sets this, so that there the test fails
+# instead of skipping when Redis is missing.
+REQUIRED = bool(os.environ.get("QUARTIER_REQUIRE_SCALE_OUT"))
+
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="runs in the PostgreSQL run of the suite"),
-    pytest.mark.skipif(not redis_reachable(), reason=f"needs Redis at {REDIS_URL}"),
+    pytest.mark.skipif(not REQUIRED and not redis_reachable(), reason=f"needs Redis at {REDIS_URL}"),
 ]
 
 SET_UP_SITE = """
