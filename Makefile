@@ -9,6 +9,11 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 NODE_STAMP := node_modules/.installed
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
+# Languages without a catalogue of ours (see LANGUAGE_NAMES in settings/base.py) get
+# one built from the English source strings: without it Django falls back to the
+# default language's catalogue, and a Turkish page would show German buttons.
+SOURCE_FALLBACK_LANGUAGES := tr ar uk pl ru fa fr es it ro bg ku vi
+MO_FILES += $(foreach code,$(SOURCE_FALLBACK_LANGUAGES),build/locale/$(code)/LC_MESSAGES/django.mo)
 
 .PHONY: run test lint format messages makemessages clean benchmark benchmark-linkcheck
 
@@ -50,6 +55,10 @@ $(NODE_STAMP): package.json package-lock.json
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
 	msgfmt --check-format -o $@ $<
 
+build/locale/%/LC_MESSAGES/django.mo: locale/en/LC_MESSAGES/django.po
+	mkdir -p $(dir $@)
+	msgen $< | msgfmt --check-format -o $@ -
+
 # The large-site benchmark (docs/benchmarks.md): PostgreSQL, Redis and wrk on this machine.
 benchmark: $(STAMP) $(MO_FILES)
 	@command -v wrk >/dev/null || { echo "wrk is missing: sudo apt-get install wrk"; exit 1; }
@@ -66,3 +75,4 @@ messages: $(MO_FILES)
 clean:
 	rm -rf $(VENV) staticfiles node_modules
 	find . -name '*.mo' -path './locale/*' -delete
+	rm -rf build/locale

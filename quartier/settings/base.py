@@ -198,11 +198,55 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Languages. German is the default; the interface catalogues exist for German and
 # English, content translations for any language in LANGUAGES (wagtail-localize).
+# Interface strings of other languages (tr, ar, uk) are the English source strings
+# (the build makes catalogues for that, see the Makefile): a catalogue nobody on the
+# team can check would be worse than none; English is the second language most
+# residents share; and the content, which residents read, is translated by editors
+# in wagtail-localize. Django's and Wagtail's own strings come translated.
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+# Names are endonyms: the switcher must be readable by someone who reads only that language.
+LANGUAGE_NAMES = {
+    "de": "Deutsch",
+    "en": "English",
+    "tr": "Türkçe",
+    "ar": "العربية",
+    "uk": "Українська",
+    "pl": "Polski",
+    "ru": "Русский",
+    "fa": "فارسی",
+    "fr": "Français",
+    "es": "Español",
+    "it": "Italiano",
+    "ro": "Română",
+    "bg": "Български",
+    "ku": "Kurdî",
+    "vi": "Tiếng Việt",
+}
+DEFAULT_LANGUAGES = ["de", "en", "tr", "ar", "uk"]
+
+
+def language_list(codes):
+    """[(code, endonym)] with German first; unknown codes are refused at start rather
+    than shown as a bare code in the switcher."""
+    codes = [code.lower() for code in codes]
+    unknown = [code for code in codes if code not in LANGUAGE_NAMES]
+    if unknown:
+        raise ImproperlyConfigured(
+            f"LANGUAGES names unknown language codes {unknown}; known: {', '.join(LANGUAGE_NAMES)}"
+        )
+    ordered = [LANGUAGE_CODE] + [code for code in dict.fromkeys(codes) if code != LANGUAGE_CODE]
+    return [(code, LANGUAGE_NAMES[code]) for code in ordered]
+
+
+LANGUAGES = language_list(env_list("LANGUAGES", DEFAULT_LANGUAGES))
+# The languages with an interface catalogue in locale/; the others read the English
+# source strings, and the templates mark those parts lang="en".
+INTERFACE_LANGUAGES = ["de", "en"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# build/locale holds the English-source catalogues the build makes for languages we
+# have no catalogue for (Makefile, SOURCE_FALLBACK_LANGUAGES).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "build" / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
