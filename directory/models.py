@@ -673,6 +673,12 @@ class DirectoryPage(RoutablePageMixin, Page):
 
         return views.offer_list(request, self, area=Area.BUSINESS)
 
+    @path("wegweiser/", name="printable")
+    def printable_overview(self, request):
+        from . import views
+
+        return views.printable_overview(request, self)
+
     @path("anbieter/<slug:slug>/", name="provider")
     def provider_detail(self, request, slug):
         from . import views

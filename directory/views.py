@@ -11,6 +11,7 @@ from django.db.models import Case, IntegerField, When
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail.search.utils import parse_query_string
@@ -185,6 +186,7 @@ def offer_list(request, page, area):
             "community_url": base + page.reverse_subpage("community"),
             "business_url": base + page.reverse_subpage("business"),
             "hsds_url": base + page.reverse_subpage("hsds_organizations"),
+            "printable_url": base + page.reverse_subpage("printable"),
         },
     )
 
@@ -377,3 +379,48 @@ def site_search_section(request, query, limit=5):
         "total": total,
         "more_url": f"{directory.get_url(request)}?{urlencode({'q': query})}",
     }
+
+
+def printable_overview(request, page):
+    """The "Wegweiser": every public offer by category, every public provider, and the
+    helpful links by category, on one page made for paper. A fixed number of queries
+    however long the directory is."""
+    from helpful_links.models import HelpfulLink, HelpfulLinksPage, group_by_category, visible_links
+
+    base = page.base_url(request)
+    categories = categories_for_filters(request)
+    offers = list(offers_for_list(public_offers(request)).order_by("title"))
+    by_category = {}
+    # An offer's category may be the German original while the list shows its
+    # translation: match on the translation key, which both share.
+    category_keys = {category.translation_key: category for category in categories}
+    for offer in offers:
+        # Paper has no links: the whole address is printed.
+        offer.print_url = request.build_absolute_uri(base + page.reverse_subpage("offer", args=[offer.slug]))
+        category = category_keys.get(offer.category.translation_key) if offer.category else None
+        by_category.setdefault(category, []).append(offer)
+    offer_groups = [(category, by_category[category]) for category in categories if category in by_category]
+    if None in by_category:
+        offer_groups.append((None, by_category[None]))
+
+    providers = list(public_providers(request).defer("description").order_by("name"))
+    for provider in providers:
+        provider.print_url = request.build_absolute_uri(base + page.reverse_subpage("provider", args=[provider.slug]))
+
+    active, default = locales(request)
+    link_pages = HelpfulLinksPage.objects.live().public().filter(locale__in={active.pk, default.pk})
+    translated_keys = {p.translation_key for p in link_pages if p.locale_id == active.pk}
+    link_pages = [p for p in link_pages if p.locale_id == active.pk or p.translation_key not in translated_keys]
+    links = HelpfulLink.objects.filter(page__in=link_pages).select_related("category").order_by("page_id", "sort_order")
+    return TemplateResponse(
+        request,
+        "directory/printable_overview.html",
+        {
+            "page": page,
+            "offer_groups": offer_groups,
+            "providers": providers,
+            "link_groups": group_by_category(visible_links(links)),
+            "directory_url": base,
+            "printed_on": timezone.localdate(),
+        },
+    )

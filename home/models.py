@@ -1,7 +1,9 @@
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -9,6 +11,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from .blocks import BodyBlock, HomePageBlock, OfficeHoursBlock, SocialLinkBlock
 
@@ -32,6 +35,10 @@ class EasyLanguageMixin(models.Model):
         help_text=_("Marks the page for readers and shows the easy-language sign on it."),
     )
 
+    # Easy language is German only: a translation links to the same German
+    # easy-language page, instead of failing for want of a translation of it.
+    override_translatable_fields = [SynchronizedField("easy_language_version")]
+
     easy_language_panels = [
         MultiFieldPanel(
             [FieldPanel("easy_language_version"), FieldPanel("is_easy_language")],
@@ -43,7 +50,31 @@ class EasyLanguageMixin(models.Model):
         abstract = True
 
 
-class HomePage(EasyLanguageMixin, Page):  # noqa: DJ008 -- Page.__str__ applies
+class FallbackRoutingMixin:
+    """Serves the German original's subpages below a translated page.
+
+    Wagtail routes /en/... from the English home page and finds only translated
+    children there; without this, translating the home page would hide every page not
+    yet translated. The German page is then shown with the untranslated-page note.
+    """
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if not path_components:
+                raise
+            original = (
+                Page.objects.filter(translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE)
+                .exclude(pk=self.pk)
+                .first()
+            )
+            if original is None:
+                raise
+            return original.specific.route(request, path_components)
+
+
+class HomePage(FallbackRoutingMixin, EasyLanguageMixin, Page):  # noqa: DJ008 -- Page.__str__ applies
     """The start page of the neighbourhood: a welcome and sections that lead into the site.
 
     One per language: wagtail-localize creates the translations as siblings under the
@@ -99,7 +130,7 @@ class HomePage(EasyLanguageMixin, Page):  # noqa: DJ008 -- Page.__str__ applies
             raise ValidationError({"hero_image_alt": _("Describe the image for people who cannot see it.")})
 
 
-class StandardPage(EasyLanguageMixin, Page):  # noqa: DJ008 -- Page.__str__ applies
+class StandardPage(FallbackRoutingMixin, EasyLanguageMixin, Page):  # noqa: DJ008 -- Page.__str__ applies
     """Free content: about us, imprint, privacy and any other page editors need."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)

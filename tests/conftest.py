@@ -8,9 +8,12 @@ from tests.mail import smtp_server  # noqa: F401 -- a fixture for every mail tes
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo neighbourhood once per run: every test starts from the living site
-    a newcomer sees, inside its own rolled-back transaction."""
+    a newcomer sees, inside its own rolled-back transaction. Without the demo
+    translations: the tests start from the German site and translate what they need
+    (tests/home/test_demo_translations.py runs the translations; the browser tests'
+    site has them)."""
     with django_db_blocker.unblock():
-        call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("load_demo_content", "--without-translations", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@ from django import template
 from django.conf import settings
 from django.db.models import Q
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page, Site
 
@@ -39,7 +39,19 @@ def main_menu(context):
     root = _localized_root(request, current)
     items = []
     if root is not None:
-        for item in root.get_children().live().public().in_menu():
+        site_root = Site.find_for_request(request).root_page
+        menu_pages = list(site_root.get_children().live().public().in_menu())
+        if root.pk != site_root.pk:
+            # The menu is the German one, each entry replaced by its translation
+            # where there is one: untranslated pages stay reachable.
+            translated = {
+                page.translation_key: page
+                for page in Page.objects.live()
+                .public()
+                .filter(locale_id=root.locale_id, translation_key__in=[page.translation_key for page in menu_pages])
+            }
+            menu_pages = [translated.get(page.translation_key, page) for page in menu_pages]
+        for item in menu_pages:
             is_current = current is not None and current.path.startswith(item.path)
             items.append({"title": item.title, "url": item.get_url(request), "is_current": is_current})
     return {"items": items, "home_url": root.get_url(request) if root else "/"}
@@ -129,6 +141,27 @@ def content_language(context):
     return request_locales(context["request"]).code_of(page.locale_id)
 
 
+def interface_language_of(language):
+    """The language the interface strings are written in: the reader's when we have a
+    catalogue for it, otherwise English, the source strings (see settings.LANGUAGES)."""
+    return language if language in settings.INTERFACE_LANGUAGES else "en"
+
+
+@register.simple_tag
+def interface_language():
+    return interface_language_of(get_language())
+
+
+@register.simple_tag
+def text_direction(language):
+    """ "rtl" or "ltr" for a language code, to mark text whose direction differs from
+    the page's (German content on an Arabic page)."""
+    try:
+        return "rtl" if get_language_info(language)["bidi"] else "ltr"
+    except KeyError:
+        return "ltr"
+
+
 @register.inclusion_tag("includes/page_notes.html", takes_context=True)
 def page_notes(context, language_of_content):
     """The easy-language link and, on untranslated pages, a note that says so."""
@@ -141,6 +174,7 @@ def page_notes(context, language_of_content):
         "is_untranslated": language_of_content != active,
         "content_language_name": names.get(language_of_content, language_of_content),
         "active_language": active,
+        "interface_language": interface_language_of(active),
         "active_language_name": names.get(active, active),
         "easy_language_version": easy_language_version
         if easy_language_version and easy_language_version.live

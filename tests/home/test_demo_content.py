@@ -22,7 +22,7 @@ def load_demo(*args):
 @pytest.mark.django_db
 def test_demo_runs_twice_without_duplicates():
     pages_before, images_before = Page.objects.count(), Image.objects.count()
-    load_demo()
+    load_demo("--without-translations")
     assert (Page.objects.count(), Image.objects.count()) == (pages_before, images_before)
 
 

@@ -12,6 +12,8 @@ DEMO_BUILDERS = [
     "directory.demo.build",
     "directory.club_demo.build",
 ]
+# Last: translates pages and categories the builders above made.
+TRANSLATIONS_BUILDER = "home.demo_translations.build"
 
 
 class Command(BaseCommand):
@@ -23,12 +25,18 @@ class Command(BaseCommand):
             action="store_true",
             help="Do nothing when the site already has pages beyond the initial home page.",
         )
+        parser.add_argument(
+            "--without-translations",
+            action="store_true",
+            help="Leave out the English, Turkish, Arabic and Ukrainian demo translations.",
+        )
 
-    def handle(self, *args, if_empty=False, **options):
+    def handle(self, *args, if_empty=False, without_translations=False, **options):
         if if_empty and Page.objects.filter(depth__gt=2).exists():
             self.stdout.write("The site already has content; demo content not loaded.")
             return
         with transaction.atomic():
-            for builder in DEMO_BUILDERS:
+            builders = DEMO_BUILDERS if without_translations else [*DEMO_BUILDERS, TRANSLATIONS_BUILDER]
+            for builder in builders:
                 import_string(builder)(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))

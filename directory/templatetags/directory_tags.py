@@ -1,0 +1,18 @@
+from django import template
+
+from directory.models import DirectoryPage
+from home.locales import request_locales
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def printable_overview_url(context):
+    """The address of the printable "Wegweiser" in the reader's language, for other
+    apps' pages (the helpful links link to it); empty when there is no directory.
+    The German directory page: base_url() puts the reader's language prefix on it."""
+    request = context["request"]
+    directory = DirectoryPage.objects.live().public().filter(locale=request_locales(request).default).first()
+    if directory is None:
+        return ""
+    return directory.subpage_url("printable", request=request)
