@@ -392,12 +392,14 @@ def printable_overview(request, page):
     offers = list(offers_for_list(public_offers(request)).order_by("title"))
     by_category = {}
     # An offer's category may be the German original while the list shows its
-    # translation: match on the translation key, which both share.
+    # translation: match on the translation key, which both share (one query for
+    # all keys; offers_for_list does not load it).
     category_keys = {category.translation_key: category for category in categories}
+    key_of_category = dict(Category.objects.values_list("id", "translation_key"))
     for offer in offers:
         # Paper has no links: the whole address is printed.
         offer.print_url = request.build_absolute_uri(base + page.reverse_subpage("offer", args=[offer.slug]))
-        category = category_keys.get(offer.category.translation_key) if offer.category else None
+        category = category_keys.get(key_of_category.get(offer.category_id))
         by_category.setdefault(category, []).append(offer)
     offer_groups = [(category, by_category[category]) for category in categories if category in by_category]
     if None in by_category:

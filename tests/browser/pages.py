@@ -27,8 +27,12 @@ PAGE_TYPES = {
     "club page": "/de/vereine/sv-lindenkiez/",
     "volunteering": "/de/vereine/ehrenamt/",
     "club event": "/de/vereine/sv-lindenkiez/sommerfest-sv/",
+    "printable overview": "/de/hilfe-und-angebote/wegweiser/",
+    "translated page": "/de/kontakt/",
 }
-LANGUAGES = ["de", "en"]
+# German, English and Arabic (right to left). The demo has the home page and a few
+# pages translated, so each language sees translated and untranslated pages.
+LANGUAGES = ["de", "en", "ar"]
 
 
 def in_language(path, language):

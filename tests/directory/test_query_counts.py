@@ -51,6 +51,7 @@ PATHS = [
     DIRECTORY + "?category=mobilitaet&kind=volunteer",
     provider_url("zaehlbetrieb"),
     offer_url("zusatzangebot-0"),
+    DIRECTORY + "wegweiser/",
 ]
 
 

@@ -1,0 +1,72 @@
+"""The main flows with the keyboard alone: filter the directory, send an enquiry,
+switch the language. Only Tab, Space, Enter, arrow keys and typing."""
+
+import time
+
+import pytest
+
+MAX_TABS = 60
+
+
+def tab_to(page, selector):
+    """Press Tab until the element matching `selector` has the focus."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if page.evaluate("(selector) => document.activeElement.matches(selector)", selector):
+            return
+    pytest.fail(f"{selector} cannot be reached with Tab")
+
+
+def test_filter_the_directory_with_the_keyboard(page, live_site):
+    page.goto(live_site + "/de/hilfe-und-angebote/")
+    tab_to(page, ".directory-filters select[name=category]")
+    page.keyboard.press("ArrowDown")
+    category = page.evaluate("document.activeElement.value")
+    assert category
+    tab_to(page, ".directory-filters input[name=free]")
+    page.keyboard.press("Space")
+    assert page.evaluate("document.activeElement.checked")
+    tab_to(page, ".directory-filters button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert f"category={category}" in page.url
+    assert "free=on" in page.url
+    assert page.locator(".offer-card, .card").count() > 0
+
+
+def test_send_an_enquiry_with_the_keyboard(page, live_site):
+    page.goto(live_site + "/de/hilfe-und-angebote/angebot/babysitting/")
+    opened = time.monotonic()
+    tab_to(page, ".enquiry-form input[name=name]")
+    page.keyboard.type("Erika Mustermann")
+    tab_to(page, ".enquiry-form input[name=email]")
+    page.keyboard.type("erika@example.org")
+    tab_to(page, ".enquiry-form textarea[name=message]")
+    page.keyboard.type("Wir suchen am Freitagabend jemanden für zwei Kinder.")
+    tab_to(page, ".enquiry-form input[name=consent]")
+    page.keyboard.press("Space")
+    # The honeypot is out of the tab order, so a keyboard user never fills it.
+    assert page.evaluate("document.querySelector('.enquiry-form input[name=website]').value") == ""
+    tab_to(page, ".enquiry-form button[type=submit]")
+    # The form refuses what is sent faster than a person fills it in
+    # (ENQUIRY_MIN_FILL_SECONDS = 3); a real person takes longer anyway.
+    time.sleep(max(0, 3.5 - (time.monotonic() - opened)))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/danke/" in page.url
+    assert page.locator("h1").inner_text() == "Vielen Dank für Ihre Anfrage"
+
+
+def test_switch_the_language_with_the_keyboard(page, live_site):
+    page.goto(live_site + "/de/ueber-uns/")
+    tab_to(page, '.language-links a[hreflang="en"]')
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == live_site + "/en/ueber-uns/"
+    assert page.locator("h1").inner_text() == "About us"
+    # And back, on a page without a translation: the same page under /de/.
+    page.goto(live_site + "/en/neuigkeiten/")
+    tab_to(page, '.language-links a[hreflang="de"]')
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == live_site + "/de/neuigkeiten/"
