@@ -21,6 +21,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.visibility import public
+
 from .models import DESCRIPTION_FEATURES, Category
 
 CLUBS_PER_PAGE = 24
@@ -176,11 +178,11 @@ class ClubPage(Page):
     def review_overdue(self):
         return self.review_by is not None and self.review_by < timezone.localdate()
 
-    def upcoming_events(self, limit=5):
+    def upcoming_events(self, limit=5, request=None):
         """The club's live events beneath this page with a date still ahead."""
         from news.models import EventPage
 
-        events = EventPage.objects.child_of(self).live().public().prefetch_related("exceptions")
+        events = public(EventPage.objects.child_of(self).live(), request).prefetch_related("exceptions")
         upcoming = []
         for event in events:
             if dates := event.next_occurrences(limit=1):
@@ -195,7 +197,7 @@ class ClubPage(Page):
         context["links"] = list(self.links.all())
         context["club_categories"] = list(self.categories.all())
         context["tags"] = [item.tag for item in self.tagged_items.select_related("tag")]
-        context["upcoming"] = self.upcoming_events()
+        context["upcoming"] = self.upcoming_events(request=request)
         context["index_page"] = self.get_parent()
         return context
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from wagtail.search.utils import parse_query_string
 
 from home.locales import request_locales
+from home.visibility import public
 
 from .forms import DirectoryFilterForm, EnquiryForm, make_timestamp
 from .jsonld import offer_jsonld, provider_jsonld
@@ -410,7 +411,7 @@ def printable_overview(request, page):
         provider.print_url = request.build_absolute_uri(base + page.reverse_subpage("provider", args=[provider.slug]))
 
     active, default = locales(request)
-    link_pages = HelpfulLinksPage.objects.live().public().filter(locale__in={active.pk, default.pk})
+    link_pages = public(HelpfulLinksPage.objects.live(), request).filter(locale__in={active.pk, default.pk})
     translated_keys = {p.translation_key for p in link_pages if p.locale_id == active.pk}
     link_pages = [p for p in link_pages if p.locale_id == active.pk or p.translation_key not in translated_keys]
     links = HelpfulLink.objects.filter(page__in=link_pages).select_related("category").order_by("page_id", "sort_order")

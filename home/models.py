@@ -64,14 +64,17 @@ class FallbackRoutingMixin:
         except Http404:
             if not path_components:
                 raise
+            # Translations share their page type: asking the type's own manager gives
+            # the specific original in one query instead of two.
             original = (
-                Page.objects.filter(translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE)
+                type(self)
+                .objects.filter(translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE)
                 .exclude(pk=self.pk)
                 .first()
             )
             if original is None:
                 raise
-            return original.specific.route(request, path_components)
+            return original.route(request, path_components)
 
 
 class HomePage(FallbackRoutingMixin, EasyLanguageMixin, Page):  # noqa: DJ008 -- Page.__str__ applies

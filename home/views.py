@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search.utils import parse_query_string
 
 from home.locales import request_locales
+from home.visibility import public
 
 logger = logging.getLogger(__name__)
 
@@ -43,8 +44,7 @@ def search(request):
         # database's full-text syntax, where an unbalanced one is an error.
         _filters, parsed_query = parse_query_string(query)
         results = (
-            Page.objects.live()
-            .public()
+            public(Page.objects.live(), request)
             .filter(locale=request_locales(request).active)
             .exclude(depth=1)
             .specific()

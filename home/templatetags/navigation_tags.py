@@ -7,6 +7,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 from home.locales import request_locales
+from home.visibility import public
 
 register = template.Library()
 
@@ -40,15 +41,15 @@ def main_menu(context):
     items = []
     if root is not None:
         site_root = Site.find_for_request(request).root_page
-        menu_pages = list(site_root.get_children().live().public().in_menu())
+        menu_pages = list(public(site_root.get_children().live().in_menu(), request))
         if root.pk != site_root.pk:
             # The menu is the German one, each entry replaced by its translation
             # where there is one: untranslated pages stay reachable.
             translated = {
                 page.translation_key: page
-                for page in Page.objects.live()
-                .public()
-                .filter(locale_id=root.locale_id, translation_key__in=[page.translation_key for page in menu_pages])
+                for page in public(Page.objects.live(), request).filter(
+                    locale_id=root.locale_id, translation_key__in=[page.translation_key for page in menu_pages]
+                )
             }
             menu_pages = [translated.get(page.translation_key, page) for page in menu_pages]
         for item in menu_pages:
