@@ -234,6 +234,13 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 }
 ADMIN_CSP_URL_PREFIXES = ["/admin/", "/django-admin/"]
 
+# Editors' sessions end after SESSION_HOURS (from the last login or session change),
+# also when the browser stays open on a shared computer in the community centre.
+# Wagtail's login without "remember me" already ends the session with the browser;
+# this makes the Django admin's login do the same.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_HOURS", "8")) * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
