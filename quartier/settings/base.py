@@ -241,6 +241,10 @@ ADMIN_CSP_URL_PREFIXES = ["/admin/", "/django-admin/"]
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_HOURS", "8")) * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
+# Invitations (directory/onboarding.py) and "forgot password" links are Django's
+# password-reset tokens: they stop working after INVITATION_DAYS, or once used.
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("INVITATION_DAYS", "3")) * 24 * 60 * 60
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
