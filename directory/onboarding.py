@@ -17,6 +17,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Workflow, WorkflowPage
 
@@ -56,7 +57,7 @@ def _account(email, name):
 
 def invitation_url(user):
     """A link to set a password, valid as long as Django's password-reset tokens
-    (PASSWORD_RESET_TIMEOUT) and until the password is set."""
+    (PASSWORD_RESET_TIMEOUT, INVITATION_DAYS) and until the password is set."""
     path = reverse(
         "wagtailadmin_password_reset_confirm",
         kwargs={
@@ -75,6 +76,12 @@ def send_invitation(user, what):
         "Choose a password here:\n\n%(url)s\n\nYour login name is: %(username)s\n\n"
         "Your changes go live once an editor has approved them.\n"
     ) % {"what": what, "url": url, "username": user.get_username()}
+    days = settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60)
+    body += "\n" + ngettext(
+        "The link works for %(days)d day. After that, ask us for a new one.\n",
+        "The link works for %(days)d days. After that, ask us for a new one.\n",
+        days,
+    ) % {"days": days}
     send_mail(subject, body, None, [user.email])
     return url
 

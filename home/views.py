@@ -4,8 +4,9 @@ import re
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
@@ -87,4 +88,17 @@ def health(request):
     healthy = all(state == "ok" for state in checks.values())
     response = JsonResponse({"status": "ok" if healthy else "unavailable", **checks}, status=200 if healthy else 503)
     response["Cache-Control"] = "no-store"
+    return response
+
+
+def print_origin_css(request):
+    """The site's origin as a CSS variable, for the printed addresses after internal
+    links (quartier.css, print). CSS cannot know the host, and an inline style with it
+    would break the Content Security Policy (no inline styles), so base.html links this
+    small stylesheet instead."""
+    origin = f"{request.scheme}://{request.get_host()}"
+    # get_host() is checked against ALLOWED_HOSTS; escaping keeps the string closed anyway.
+    origin = origin.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "")
+    response = HttpResponse(f':root {{ --print-origin: "{origin}"; }}\n', content_type="text/css; charset=utf-8")
+    patch_cache_control(response, public=True, max_age=24 * 60 * 60)
     return response

@@ -12,13 +12,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 
-# Language-neutral URLs: the admin, documents, sitemap and robots.txt.
+# Language-neutral URLs: the admin, documents, sitemap, robots.txt and the print origin.
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("healthz", home_views.health, name="health"),
+    path("print-origin.css", home_views.print_origin_css, name="print_origin_css"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

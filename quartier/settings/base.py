@@ -82,10 +82,13 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so that stored pages get the header too (quartier/csp.py).
+    "quartier.csp.QuartierCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After the session (Django's documented order), before anything that renders.
@@ -188,6 +191,59 @@ AXES_LOCKOUT_TEMPLATE = "lockout.html"
 # and no usernames or addresses in the log output.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
+
+# Content Security Policy (django-csp), sent in every environment so that the browser
+# tests see a violation as a visitor would. Public pages load nothing from another host
+# (no third-party requests, DSGVO) and have no inline script or style; the printed
+# origin of links comes from a stylesheet (home/views.py, print_origin_css). JSON-LD
+# (<script type="application/ld+json">) would be allowed under script-src 'self':
+# browsers treat it as a data block and never execute it, so CSP does not apply.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+# Wagtail's admin needs inline scripts and styles (wagtail/wagtail#1288) and its
+# bundled libraries evaluate code (Draftail, axe-core in the accessibility checker).
+# The page preview is shown in an iframe of the admin itself, hence frame-ancestors
+# 'self'; upload previews are blob: images. Still nothing from another host.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+ADMIN_CSP_URL_PREFIXES = ["/admin/", "/django-admin/"]
+
+# Editors' sessions end after SESSION_HOURS (from the last login or session change),
+# also when the browser stays open on a shared computer in the community centre.
+# Wagtail's login without "remember me" already ends the session with the browser;
+# this makes the Django admin's login do the same.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_HOURS", "8")) * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Invitations (directory/onboarding.py) and "forgot password" links are Django's
+# password-reset tokens: they stop working after INVITATION_DAYS, or once used.
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("INVITATION_DAYS", "3")) * 24 * 60 * 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -303,8 +359,16 @@ WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Uploads are checked in the admin's image form: a photo straight from a phone fits,
+# a file that would tie up a worker (memory for every rendition) is refused with a
+# message. 40 megapixels is a 7,700 x 5,200 photo; Wagtail's own default is 128.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Gravatar would send a hash of each editor's e-mail address to another host, and the
+# admin's CSP allows no other host: Wagtail shows its default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # The database backend picks PostgreSQL full-text search when on PostgreSQL; German
 # stemming there lets "Fahrdienst" find "Fahrdienste". SQLite uses FTS5.

@@ -96,7 +96,7 @@ def test_arabic_home_page_is_right_to_left_and_marked_arabic(client, translated_
     html = client.get("/ar/").content.decode()
     # The interface strings are English (no Arabic catalogue), the layout right-to-left,
     # the content Arabic.
-    assert '<html lang="en" dir="rtl" ' in html
+    assert '<html lang="en" dir="rtl">' in html
     assert '<div class="wrapper" lang="ar">' in html
     assert "أهلاً بكم في ليندنكيتس" in html
     # German content on an Arabic page runs left to right.

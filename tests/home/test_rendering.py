@@ -31,7 +31,7 @@ def test_root_redirects_to_german(client):
 @pytest.mark.django_db
 def test_page_is_german_with_skip_link_and_landmarks(client):
     html = client.get("/de/").content.decode()
-    assert '<html lang="de" dir="ltr" ' in html
+    assert '<html lang="de" dir="ltr">' in html
     assert '<a class="skip-link" href="#main">Zum Inhalt springen</a>' in html
     assert '<main id="main"' in html
     assert "<header" in html and "<footer" in html
@@ -41,7 +41,7 @@ def test_page_is_german_with_skip_link_and_landmarks(client):
 @pytest.mark.django_db
 def test_interface_in_english_under_en(client):
     html = client.get("/en/").content.decode()
-    assert '<html lang="en" dir="ltr" ' in html
+    assert '<html lang="en" dir="ltr">' in html
     assert "Your contact on site" in html
     # Untranslated content falls back to the German page.
     assert "Willkommen im Lindenkiez" in html
