@@ -25,6 +25,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.images import DescribedImageMixin
 
 from ..occurrences import Occurrence, expand, group_by_day
 from ..queries import in_locale, local_midnight, local_today, query_param, tags_of
@@ -179,7 +180,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return f"{url}?tag={tag.slug}" if tag is not None else url
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(DescribedImageMixin, RoutablePageMixin, Page):
     """An event: a single date (one evening, a whole day, several days) or a meeting
     that repeats, e.g. every Tuesday or every 2nd Saturday of the month.
 
@@ -248,20 +249,6 @@ class EventPage(RoutablePageMixin, Page):
         blank=True,
         help_text=_("Steps, lift, accessible toilet, hearing loop, sign language: what visitors need to know."),
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt = models.CharField(
-        _("image description"),
-        max_length=250,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it."),
-    )
     body = StreamField(BodyBlock(), verbose_name=_("text"), blank=True)
     tags = ClusterTaggableManager(through=EventPageTag, blank=True, verbose_name=_("topics"))
 
@@ -303,7 +290,7 @@ class EventPage(RoutablePageMixin, Page):
             heading=_("Cost and registration"),
         ),
         FieldPanel("accessibility"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        DescribedImageMixin.image_panel,
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
@@ -336,8 +323,7 @@ class EventPage(RoutablePageMixin, Page):
             errors["price"] = _("Enter a price, or a note such as “donations welcome”.")
         if self.registration_required and not self.registration_info.strip():
             errors["registration_info"] = _("Tell residents how to register.")
-        if self.image_id and not self.image_alt.strip():
-            errors["image_alt"] = _("Describe the image for people who cannot see it.")
+        errors.update(self.image_errors())
         if errors:
             raise ValidationError(errors)
 

@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.images import DescribedImageMixin
 
 from ..queries import in_locale, local_today, query_param, relevant_news_q, tags_of, with_list_images
 from ..structured_data import news_article_data
@@ -139,7 +140,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return tag, list(articles[:FEED_ITEMS])
 
 
-class NewsPage(Page):
+class NewsPage(DescribedImageMixin, Page):
     """An article: what happened or what is coming up in the neighbourhood.
 
     "Relevant until" lets editors say when an article goes stale (a road closure, a
@@ -150,20 +151,6 @@ class NewsPage(Page):
     date = models.DateField(_("date"), default=local_today, help_text=_("Shown above the article; lists sort by it."))
     teaser = models.TextField(
         _("teaser"), max_length=400, help_text=_("Two or three sentences for lists, feeds and search results.")
-    )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt = models.CharField(
-        _("image description"),
-        max_length=250,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it."),
     )
     body = StreamField(BodyBlock(), verbose_name=_("text"), blank=True)
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
@@ -188,7 +175,7 @@ class NewsPage(Page):
     content_panels = Page.content_panels + [
         MultiFieldPanel([FieldPanel("date"), FieldPanel("relevant_until")], heading=_("Dates")),
         FieldPanel("teaser"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        DescribedImageMixin.image_panel,
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
@@ -202,10 +189,11 @@ class NewsPage(Page):
 
     def clean(self):
         super().clean()
-        if self.image_id and not self.image_alt.strip():
-            raise ValidationError({"image_alt": _("Describe the image for people who cannot see it.")})
+        errors = self.image_errors()
         if self.relevant_until and self.date and self.relevant_until < self.date:
-            raise ValidationError({"relevant_until": _("An article cannot go stale before its own date.")})
+            errors["relevant_until"] = _("An article cannot go stale before its own date.")
+        if errors:
+            raise ValidationError(errors)
 
     def get_admin_display_title(self):
         """Expired articles say so in every admin listing, so editors see what went stale."""
