@@ -3,9 +3,7 @@ test: the mail arrives with the right recipient, Reply-To and content; a server 
 is down loses nothing, and a later run delivers."""
 
 import io
-import socket
 from datetime import timedelta
-from email import message_from_bytes, policy
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -17,26 +15,9 @@ from django.utils import timezone
 from directory import delivery
 from directory.models import Enquiry, EnquiryState, Offer, Provider
 from home.models import SiteSettings
+from tests.mail import CollectingHandler, free_port
 
 from .helpers import directory_page
-
-
-class Inbox:
-    """An aiosmtpd handler that keeps every message it receives."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        message = message_from_bytes(envelope.content, policy=policy.default)
-        self.messages.append((envelope.rcpt_tos, message))
-        return "250 Message accepted for delivery"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -46,6 +27,9 @@ def smtp_port():
 
 @pytest.fixture
 def smtp_settings(smtp_port):
+    """Mail settings for a port nothing listens on yet: unlike tests/mail.py's
+    smtp_server, these tests start the server themselves, some only after a run that
+    found it down."""
     with override_settings(
         EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
         EMAIL_HOST="127.0.0.1",
@@ -61,7 +45,7 @@ def smtp_settings(smtp_port):
 
 
 def start_server(port):
-    inbox = Inbox()
+    inbox = CollectingHandler()
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
     return inbox, controller
@@ -99,8 +83,8 @@ def test_enquiry_is_delivered_over_real_smtp(smtp_settings):
         controller.stop()
 
     assert len(inbox.messages) == 2
-    (to_provider_rcpt, to_provider), (confirmation_rcpt, confirmation) = inbox.messages
-    assert to_provider_rcpt == ["hilfe@nachbarschaftshilfe.example.org"]
+    to_provider, confirmation = inbox.messages
+    assert to_provider.envelope_recipients == ["hilfe@nachbarschaftshilfe.example.org"]
     assert to_provider["To"] == "hilfe@nachbarschaftshilfe.example.org"
     assert to_provider["Reply-To"] == "helga@example.org"
     assert to_provider["From"] == "Lindenkiez <portal@example.org>"
@@ -111,7 +95,7 @@ def test_enquiry_is_delivered_over_real_smtp(smtp_settings):
     assert "030 1234567" in text
     assert "vormittags" in text
 
-    assert confirmation_rcpt == ["helga@example.org"]
+    assert confirmation.envelope_recipients == ["helga@example.org"]
     assert "Ihre Anfrage" in confirmation["Subject"]
     assert "Nachbarschaftshilfe Lindenkiez" in body(confirmation)
     assert "030 23125 417" in body(confirmation)  # the contact person on site
@@ -146,7 +130,7 @@ def test_server_down_keeps_the_enquiry_and_a_later_run_delivers(smtp_settings):
     assert enquiry.state == EnquiryState.DELIVERED
     assert enquiry.attempts == 2
     assert enquiry.last_error == ""
-    assert [rcpt for rcpt, _message in inbox.messages] == [
+    assert [message.envelope_recipients for message in inbox.messages] == [
         ["hilfe@nachbarschaftshilfe.example.org"],
         ["helga@example.org"],
     ]
@@ -161,8 +145,8 @@ def test_provider_without_email_goes_to_the_contact_person(smtp_settings):
     finally:
         controller.stop()
     assert len(inbox.messages) == 1  # no e-mail address: no confirmation
-    recipients, message = inbox.messages[0]
-    assert recipients == ["quartiersbuero@example.org"]
+    message = inbox.messages[0]
+    assert message.envelope_recipients == ["quartiersbuero@example.org"]
     assert message["Reply-To"] is None
     text = body(message)
     assert "Tischlerei Brandt" in text and "030 23125 453" in text and "030 7654321" in text
@@ -225,7 +209,7 @@ def test_confirmation_failure_does_not_send_the_provider_mail_twice(smtp_setting
         assert delivery.deliver_due(now=timezone.now() + timedelta(minutes=5)) == (1, 0)
     finally:
         controller.stop()
-    assert [rcpt for rcpt, _message in inbox.messages] == [
+    assert [message.envelope_recipients for message in inbox.messages] == [
         ["hilfe@nachbarschaftshilfe.example.org"],
         ["helga@example.org"],
     ]
@@ -254,7 +238,7 @@ def test_a_deleted_offer_does_not_lose_the_enquiry(smtp_settings):
         assert delivery.deliver_due() == (1, 0)
     finally:
         controller.stop()
-    assert inbox.messages[0][0] == ["quartiersbuero@example.org"]
+    assert inbox.messages[0].envelope_recipients == ["quartiersbuero@example.org"]
 
 
 @pytest.mark.django_db
