@@ -74,3 +74,15 @@ def test_ensure_admin_creates_one_login_and_prints_it(django_user_model):
     assert django_user_model.objects.filter(username="admin", is_superuser=True).count() == 1
     assert "password: quartier-demo" in out.getvalue()
     assert "exists" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_legal_pages_a_german_site_needs_are_linked_from_every_page(client):
+    """Imprint with the § 5 DDG details and the person responsible under § 18 MStV,
+    privacy and accessibility statements: each one click away from any page."""
+    settings = SiteSettings.objects.get()
+    imprint = client.get(settings.imprint_page.url).content.decode()
+    assert "§ 5 DDG" in imprint and "§ 18 Abs. 2 MStV" in imprint
+    footer = client.get("/de/hilfe-und-angebote/").content.decode().split("<footer", 1)[1]
+    for page in (settings.imprint_page, settings.privacy_page, settings.accessibility_page):
+        assert f'href="{page.url}"' in footer, page.title
