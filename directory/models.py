@@ -679,6 +679,12 @@ class DirectoryPage(RoutablePageMixin, Page):
 
         return views.printable_overview(request, self)
 
+    @path("wegweiser/pdf/", name="printable_pdf")
+    def printable_overview_pdf(self, request):
+        from . import views
+
+        return views.printable_overview_pdf(request, self)
+
     @path("anbieter/<slug:slug>/", name="provider")
     def provider_detail(self, request, slug):
         from . import views

@@ -6,17 +6,21 @@ a count, related rows joined or prefetched, addresses built without queries.
 
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, When
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wagtail.search.utils import parse_query_string
 
+from home import page_cache
 from home.locales import request_locales
+from home.pdf import pdf_response
 from home.visibility import public
 
 from .forms import DirectoryFilterForm, EnquiryForm, make_timestamp
@@ -382,7 +386,22 @@ def site_search_section(request, query, limit=5):
     }
 
 
-def printable_overview(request, page):
+def printable_overview_pdf(request, page):
+    """The Wegweiser as a PDF. Making it takes seconds for a large directory, so the
+    file is kept until the next change of content (the page cache's generation) or
+    the next day, whatever the query string: repeated requests cannot keep the
+    server busy."""
+    edition = f"{page_cache.generation()}:{get_language()}:{request.get_host()}:{timezone.localdate()}"
+    key = f"quartier:wegweiser-pdf:{edition}"
+    response = cache.get(key)
+    if response is None:
+        response = printable_overview(request, page, as_pdf=True)
+        if response.status_code == 200:
+            cache.set(key, response, timeout=24 * 60 * 60)
+    return response
+
+
+def printable_overview(request, page, as_pdf=False):
     """The "Wegweiser": every public offer by category, every public provider, and the
     helpful links by category, on one page made for paper. A fixed number of queries
     however long the directory is."""
@@ -415,15 +434,16 @@ def printable_overview(request, page):
     translated_keys = {p.translation_key for p in link_pages if p.locale_id == active.pk}
     link_pages = [p for p in link_pages if p.locale_id == active.pk or p.translation_key not in translated_keys]
     links = HelpfulLink.objects.filter(page__in=link_pages).select_related("category").order_by("page_id", "sort_order")
-    return TemplateResponse(
-        request,
-        "directory/printable_overview.html",
-        {
-            "page": page,
-            "offer_groups": offer_groups,
-            "providers": providers,
-            "link_groups": group_by_category(visible_links(links)),
-            "directory_url": base,
-            "printed_on": timezone.localdate(),
-        },
-    )
+    context = {
+        "page": page,
+        "offer_groups": offer_groups,
+        "providers": providers,
+        "link_groups": group_by_category(visible_links(links)),
+        "directory_url": base,
+        "printed_on": timezone.localdate(),
+        "pdf_url": base + page.reverse_subpage("printable_pdf"),
+    }
+    if as_pdf:
+        filename = f"wegweiser-{context['printed_on'].isoformat()}.pdf"
+        return pdf_response(request, "directory/printable_overview.html", context, filename)
+    return TemplateResponse(request, "directory/printable_overview.html", context)

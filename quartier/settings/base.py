@@ -395,6 +395,9 @@ LOGGING = {
         "django.request": {"level": "ERROR", "propagate": True},
         # One line per background task drowns everything else.
         "django_tasks": {"level": "WARNING"},
+        # WeasyPrint (the Wegweiser PDF) warns about every screen-only CSS rule it skips.
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "ERROR"},
     },
 }
 

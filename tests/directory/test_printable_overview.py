@@ -2,8 +2,10 @@
 one page, and nothing that residents may not see."""
 
 import datetime
+import io
 
 import pytest
+from pypdf import PdfReader
 
 from django.utils import timezone
 
@@ -73,3 +75,87 @@ def test_is_linked_from_the_directory_and_the_helpful_links(client):
 def test_answers_in_every_language_and_ignores_bad_parameters(client):
     for language in ("de", "en", "ar"):
         assert client.get(f"/{language}/hilfe-und-angebote/wegweiser/?page=x&category=%00").status_code == 200
+
+
+def pdf_text(content):
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+@pytest.mark.django_db
+def test_the_wegweiser_as_pdf_lists_every_public_provider_and_offer(client):
+    response = client.get(WEGWEISER + "pdf/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith('inline; filename="wegweiser-')
+    text = " ".join(pdf_text(response.content).split())
+    for provider in Provider.objects.public().filter(locale__language_code="de"):
+        assert " ".join(provider.name.split()) in text, provider.name
+    for offer in Offer.objects.public().filter(locale__language_code="de"):
+        assert offer.title in text, offer.title
+    # Printed from the print stylesheet: no navigation, whole addresses.
+    assert "Zum Inhalt springen" not in text
+    assert "http://testserver/de/hilfe-und-angebote/angebot/" in text.replace(" ", "")
+
+
+@pytest.mark.django_db
+def test_the_html_wegweiser_links_its_pdf(client):
+    html = client.get(WEGWEISER).content.decode()
+    assert f'href="{WEGWEISER}pdf/" type="application/pdf"' in html
+
+
+def test_the_pdf_fetcher_reads_only_the_sites_own_files(settings, tmp_path):
+    from home.pdf import local_file
+
+    settings.STATIC_ROOT = tmp_path
+    (tmp_path / "home").mkdir()
+    (tmp_path / "home" / "site.css").write_text("p {}")
+    assert local_file("http://testserver/static/home/site.css", "testserver") == tmp_path / "home" / "site.css"
+    # Not collected: found in the app, as during development.
+    assert local_file("http://testserver/static/home/css/quartier.css", "testserver").name == "quartier.css"
+    for address in (
+        "https://cdn.example.com/static/home/site.css",
+        "http://testserver/static/../../etc/passwd",
+        "http://testserver/static/%2e%2e/%2e%2e/etc/passwd",
+        "file:///etc/passwd",
+        "http://testserver/de/",
+    ):
+        assert local_file(address, "testserver") is None, address
+
+
+@pytest.mark.django_db
+def test_the_pdf_is_made_once_until_the_content_changes(client, monkeypatch):
+    from django.core.cache import cache
+
+    from directory import views
+
+    cache.clear()  # another test may have made today's PDF already
+    made = []
+    original = views.printable_overview
+
+    def counting(*args, **kwargs):
+        made.append(kwargs.get("as_pdf"))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(views, "printable_overview", counting)
+    first = client.get(WEGWEISER + "pdf/")
+    # A random query string does not make another one.
+    assert client.get(WEGWEISER + "pdf/?x=1").content == first.content
+    assert made == [True]
+    offer = Offer.objects.public().filter(locale__language_code="de").first()
+    offer.title = "Neu im Wegweiser"
+    offer.save_revision().publish()
+    assert "Neu im Wegweiser" in pdf_text(client.get(WEGWEISER + "pdf/").content)
+    assert made == [True, True]
+
+
+@pytest.mark.django_db
+def test_without_pdf_support_the_answer_is_503_with_advice(client, monkeypatch):
+    import sys
+
+    from django.core.cache import cache
+
+    cache.clear()
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # import fails, as without Pango
+    response = client.get(WEGWEISER + "pdf/")
+    assert response.status_code == 503
+    assert "Druckfunktion Ihres Browsers" in response.content.decode()
