@@ -715,21 +715,6 @@ class DirectoryPage(RoutablePageMixin, Page):
 
         return export.services_view(request, self)
 
-    def get_sitemap_urls(self, request=None):
-        """The page, its two areas, and every public provider and offer page in the
-        page's language, so that search engines find each one."""
-        base = self.get_full_url(request)
-        urls = super().get_sitemap_urls(request)
-        urls += [{"location": base + self.reverse_subpage(name)} for name in ("community", "business")]
-        locales = (self.locale, Locale.get_default())
-        for route, queryset in (
-            ("provider", Provider.objects.public()),
-            ("offer", Offer.objects.public()),
-        ):
-            for slug, updated in localized_queryset(queryset, locales).values_list("slug", "updated_at"):
-                urls.append({"location": base + self.reverse_subpage(route, args=[slug]), "lastmod": updated})
-        return urls
-
     def base_url(self, request):
         """This page's address in the reader's language. An untranslated directory is
         served under every language prefix; its links keep the reader's prefix."""

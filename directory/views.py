@@ -6,9 +6,12 @@ a count, related rows joined or prefetched, addresses built without queries.
 
 from urllib.parse import urlencode
 
+from django.contrib.postgres.fields import ArrayField
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, When
+from django.db import connection
+from django.db.models import Case, F, Func, IntegerField, UUIDField, Value, When
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -21,6 +24,7 @@ from wagtail.search.utils import parse_query_string
 from home import page_cache
 from home.locales import request_locales
 from home.pdf import pdf_response
+from home.search import ranked_values
 from home.visibility import public
 
 from .forms import DirectoryFilterForm, EnquiryForm, make_timestamp
@@ -92,12 +96,28 @@ def search_keys(request, model, query):
     """translation_keys of the live objects matching the query, best first."""
     locale_ids = {locale.pk for locale in locales(request)}
     _filters, parsed = parse_query_string(query)
-    hits = model.objects.filter(live=True, locale_id__in=locale_ids).search(parsed)[:MAX_SEARCH_HITS]
-    keys = []
-    for hit in hits:
-        if hit.translation_key not in keys:
-            keys.append(hit.translation_key)
-    return keys
+    hits = ranked_values(
+        model.objects.filter(live=True, locale_id__in=locale_ids), parsed, "translation_key", MAX_SEARCH_HITS
+    )
+    # A translation and its original share the key: keep the better-ranked one.
+    return list(dict.fromkeys(hits))
+
+
+def _search_rank(keys):
+    """The position of an offer's translation_key among the search hits, best first;
+    offers that match only through their provider after them."""
+    if connection.vendor == "postgresql":
+        # One array parameter: a CASE with a branch per hit costs more to build and
+        # compile in Django than the query takes in the database.
+        position = Func(
+            Value(keys, output_field=ArrayField(UUIDField())),
+            F("translation_key"),
+            function="array_position",
+            output_field=IntegerField(),
+        )
+        return Coalesce(position, len(keys) + 1)
+    ranking = [When(translation_key=key, then=rank) for rank, key in enumerate(keys)]
+    return Case(*ranking, default=len(keys), output_field=IntegerField())
 
 
 def filter_offers(request, queryset, filters, categories):
@@ -123,10 +143,7 @@ def filter_offers(request, queryset, filters, categories):
         queryset = queryset.filter(translation_key__in=offer_keys) | queryset.filter(
             provider__translation_key__in=provider_keys
         )
-        ranking = [When(translation_key=key, then=rank) for rank, key in enumerate(offer_keys)]
-        queryset = queryset.annotate(
-            rank=Case(*ranking, default=len(offer_keys), output_field=IntegerField())
-        ).order_by("rank", "title")
+        queryset = queryset.annotate(rank=_search_rank(offer_keys)).order_by("rank", "title")
     return queryset, providers
 
 

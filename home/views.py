@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search.utils import parse_query_string
 
 from home.locales import request_locales
+from home.search import ranked
 from home.visibility import public
 
 logger = logging.getLogger(__name__)
@@ -44,12 +45,12 @@ def search(request):
         # Parsed rather than raw: quotes become phrases instead of reaching the
         # database's full-text syntax, where an unbalanced one is an error.
         _filters, parsed_query = parse_query_string(query)
-        results = (
+        results = ranked(
             public(Page.objects.live(), request)
             .filter(locale=request_locales(request).active)
             .exclude(depth=1)
-            .specific()
-            .search(parsed_query)
+            .specific(),
+            parsed_query,
         )
         results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
 

@@ -7,17 +7,26 @@ from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from directory.sitemaps import DirectoryAreaSitemap, OfferSitemap, ProviderSitemap
+from home import sitemaps
 from home import views as home_views
+
+SITEMAPS = {
+    "pages": sitemaps.PageSitemap,
+    "directory": DirectoryAreaSitemap,
+    "providers": ProviderSitemap,
+    "offers": OfferSitemap,
+}
 
 # Language-neutral URLs: the admin, documents, sitemap, robots.txt and the print origin.
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemaps.index, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap-<section>.xml", sitemaps.part, {"sitemaps": SITEMAPS}, name="sitemap_part"),
     path("healthz", home_views.health, name="health"),
     path("print-origin.css", home_views.print_origin_css, name="print_origin_css"),
     path(

@@ -1,12 +1,12 @@
 """Error pages, sitemap.xml and robots.txt."""
 
 import pytest
-from defusedxml import ElementTree
 
 from django.test import RequestFactory
 from django.views.defaults import server_error
 
 from home.models import StandardPage
+from tests.sitemaps import sitemap_locations
 
 
 @pytest.mark.django_db
@@ -35,10 +35,7 @@ def test_500_page_renders_without_database():
 @pytest.mark.django_db
 def test_sitemap_lists_live_pages_only(client):
     StandardPage.objects.get(slug="impressum").unpublish()
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    locations = [loc.text for loc in ElementTree.fromstring(response.content).findall("s:url/s:loc", namespace)]
+    locations = sitemap_locations(client)
     assert "http://localhost/de/kontakt/" in locations
     assert "http://localhost/de/" in locations
     assert not any("impressum" in location for location in locations)

@@ -1,0 +1,49 @@
+"""The home page's next dates: only the earliest single dates are expanded, and the
+list is the one expanding every event would give."""
+
+from datetime import timedelta
+
+import pytest
+
+from django.utils import timezone
+
+from wagtail.models import Locale
+
+from news.models import EventException, EventPage
+from news.occurrences import expand
+from news.queries import home_sections
+from news.recurrence import Repeat
+from tests.news.factories import EventPageFactory, berlin
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("singles", [0, 3, 12])
+def test_next_dates_are_those_of_expanding_every_event(calendar, singles):
+    today = timezone.localdate()
+    for day in range(singles):
+        # Two on the same evening: ties at the cut must not lose one.
+        EventPageFactory(parent=calendar, title=f"Einzeln {day}", start=berlin(today + timedelta(days=day + 1), 19))
+        EventPageFactory(parent=calendar, title=f"Auch {day}", start=berlin(today + timedelta(days=day + 1), 19))
+    EventPageFactory(
+        parent=calendar,
+        title="Strickkreis",
+        start=berlin(today - timedelta(weeks=3), 16),
+        end=berlin(today - timedelta(weeks=3), 18),
+        repeat=Repeat.WEEKLY,
+    )
+    # A single date called off: it has no date, the next ones move up.
+    EventPageFactory(
+        parent=calendar,
+        title="Abgesagt",
+        start=berlin(today + timedelta(days=1), 10),
+        exceptions=[EventException(date=today + timedelta(days=1))],
+    )
+    now = timezone.now()
+    window_end = now + timedelta(days=61)
+    every_date = expand(EventPage.objects.live().in_window(now, window_end), now, window_end)
+
+    shown = home_sections(Locale.get_default())["occurrences"]
+
+    expected = [(o.event.pk, o.start) for o in every_date if o.start < window_end][:5]
+    assert [(o.event.pk, o.start) for o in shown] == expected
+    assert len(shown) == 5
