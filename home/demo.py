@@ -296,8 +296,8 @@ def build(stdout=None):
         "Hier finden Sie, was in Ihrer Nachbarschaft los ist, wer im Alltag hilft und wie Sie "
         "mitmachen können. Und wenn Sie lieber mit einem Menschen sprechen: Rufen Sie uns an."
     )
-    home.hero_image = hero
-    home.hero_image_alt = "Gezeichnete Häuserzeile mit Bäumen an einer Straße im Sonnenschein"
+    home.image = hero
+    home.image_alt = "Gezeichnete Häuserzeile mit Bäumen an einer Straße im Sonnenschein"
     home.body = [
         {
             "type": "section",

@@ -14,6 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .blocks import BodyBlock, HomePageBlock, OfficeHoursBlock, SocialLinkBlock
+from .images import DescribedImageMixin
 
 
 class EasyLanguageMixin(models.Model):
@@ -77,7 +78,7 @@ class FallbackRoutingMixin:
             return original.route(request, path_components)
 
 
-class HomePage(FallbackRoutingMixin, EasyLanguageMixin, Page):  # noqa: DJ008 -- Page.__str__ applies
+class HomePage(FallbackRoutingMixin, EasyLanguageMixin, DescribedImageMixin, Page):  # noqa: DJ008 -- Page.__str__ applies
     """The start page of the neighbourhood: a welcome and sections that lead into the site.
 
     One per language: wagtail-localize creates the translations as siblings under the
@@ -85,20 +86,6 @@ class HomePage(FallbackRoutingMixin, EasyLanguageMixin, Page):  # noqa: DJ008 --
     """
 
     intro = models.TextField(_("welcome text"), blank=True, max_length=600)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_image_alt = models.CharField(
-        _("image description"),
-        max_length=250,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it."),
-    )
     body = StreamField(HomePageBlock(), verbose_name=_("sections"), blank=True)
 
     search_fields = Page.search_fields + [
@@ -108,7 +95,7 @@ class HomePage(FallbackRoutingMixin, EasyLanguageMixin, Page):  # noqa: DJ008 --
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Image")),
+        DescribedImageMixin.image_panel,
         FieldPanel("body"),
         *EasyLanguageMixin.easy_language_panels,
     ]
@@ -129,8 +116,8 @@ class HomePage(FallbackRoutingMixin, EasyLanguageMixin, Page):  # noqa: DJ008 --
 
     def clean(self):
         super().clean()
-        if self.hero_image_id and not self.hero_image_alt.strip():
-            raise ValidationError({"hero_image_alt": _("Describe the image for people who cannot see it.")})
+        if errors := self.image_errors():
+            raise ValidationError(errors)
 
 
 class StandardPage(FallbackRoutingMixin, EasyLanguageMixin, Page):  # noqa: DJ008 -- Page.__str__ applies

@@ -84,11 +84,11 @@ class PageTreeTests(WagtailPageTestCase):
     def test_home_page_image_needs_a_description(self):
         from wagtail.images.models import Image
 
-        self.home.hero_image = Image.objects.first()
-        self.home.hero_image_alt = " "
+        self.home.image = Image.objects.first()
+        self.home.image_alt = " "
         with self.assertRaises(Exception) as raised:
             self.home.full_clean()
-        self.assertIn("hero_image_alt", raised.exception.message_dict)
+        self.assertIn("image_alt", raised.exception.message_dict)
 
     def test_every_page_type_renders(self):
         self.assertPageIsRenderable(self.home)
