@@ -96,6 +96,9 @@ MIDDLEWARE = [
     # Anonymous visitors get stored pages; placed before anything that reads the user,
     # sets cookies or renders (home/page_cache.py explains what is cached).
     "home.page_cache.PageCacheMiddleware",
+    # After the page cache, which never stores searches anyway; after the locale, so
+    # that the "too many searches" page speaks the visitor's language.
+    "quartier.ratelimit.SearchRateLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -352,6 +355,8 @@ ENQUIRY_FORM_MAX_AGE = 24 * 60 * 60
 ENQUIRY_RATE_WINDOW = 60 * 60
 ENQUIRY_RATE_LIMIT_PER_IP = int(os.environ.get("ENQUIRY_RATE_LIMIT_PER_IP", "10"))
 ENQUIRY_RATE_LIMIT_PER_CONTACT = int(os.environ.get("ENQUIRY_RATE_LIMIT_PER_CONTACT", "5"))
+SEARCH_RATE_WINDOW = 60
+SEARCH_RATE_LIMIT_PER_IP = int(os.environ.get("SEARCH_RATE_LIMIT_PER_IP", "30"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Quartier")

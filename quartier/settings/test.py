@@ -24,3 +24,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 AXES_ENABLED = False
 PRODUCTION_AUTHENTICATION_BACKENDS = AUTHENTICATION_BACKENDS  # noqa: F405
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend", "axes.backends.AxesStandaloneBackend"]
+# Tests search far more often than a person; tests/security/test_search_rate_limit.py
+# sets a low limit.
+SEARCH_RATE_LIMIT_PER_IP = 1_000_000

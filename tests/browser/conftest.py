@@ -76,6 +76,8 @@ def live_site(tmp_path_factory):
         "DATABASE_URL": f"sqlite:///{workdir / 'site.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
         "SERVE_MEDIA": "1",
+        # The checks search every language's pages more often than a person would.
+        "SEARCH_RATE_LIMIT_PER_IP": "100000",
         "BASE_URL": f"http://127.0.0.1:{port}",
     }
     for command in (["migrate", "--noinput", "-v0"], ["load_demo_content"]):
