@@ -7,6 +7,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 from home.locales import request_locales
+from home.page_cache import cached_fragment
 from home.visibility import public
 
 register = template.Library()
@@ -37,6 +38,20 @@ def _localized_root(request, current=None):
 def main_menu(context):
     request = context["request"]
     current = context.get("page")
+    site = Site.find_for_request(request)
+    # The same for every page of a site in one language until something is published;
+    # only the entry marked as current differs.
+    menu = cached_fragment(
+        request, "main-menu", site.pk if site else None, get_language(), build=lambda: _menu(request, current)
+    )
+    items = [
+        {"title": title, "url": url, "is_current": current is not None and current.path.startswith(path)}
+        for title, url, path in menu["items"]
+    ]
+    return {"items": items, "home_url": menu["home_url"]}
+
+
+def _menu(request, current):
     root = _localized_root(request, current)
     items = []
     if root is not None:
@@ -52,9 +67,7 @@ def main_menu(context):
                 )
             }
             menu_pages = [translated.get(page.translation_key, page) for page in menu_pages]
-        for item in menu_pages:
-            is_current = current is not None and current.path.startswith(item.path)
-            items.append({"title": item.title, "url": item.get_url(request), "is_current": is_current})
+        items = [(item.title, item.get_url(request), item.path) for item in menu_pages]
     return {"items": items, "home_url": root.get_url(request) if root else "/"}
 
 
@@ -102,15 +115,24 @@ def language_links(context):
 def footer_links(context):
     """Imprint and privacy in the reader's language (German when untranslated), then
     the links to other channels."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    links = cached_fragment(
+        request, "footer-links", site.pk if site else None, get_language(), build=lambda: _footer_links(request)
+    )
+    return {"request": request, **links}
+
+
+def _footer_links(request):
     from home.models import SiteSettings
 
-    site_settings = SiteSettings.for_request(context["request"])
+    site_settings = SiteSettings.for_request(request)
     legal_page_ids = [
         pk
         for pk in (site_settings.imprint_page_id, site_settings.privacy_page_id, site_settings.accessibility_page_id)
         if pk
     ]
-    locale = request_locales(context["request"]).active
+    locale = request_locales(request).active
     # The chosen pages and their translations into the active language in one query.
     chosen = Page.objects.filter(pk__in=legal_page_ids)
     candidates = list(
@@ -124,11 +146,13 @@ def footer_links(context):
     for pk in legal_page_ids:
         if pk in originals:
             original = originals[pk]
-            legal_pages.append(translations.get(original.translation_key, original))
+            page = translations.get(original.translation_key, original)
+            legal_pages.append({"title": page.title, "url": page.get_url(request)})
     return {
-        "request": context["request"],
         "legal_pages": legal_pages,
-        "social_links": site_settings.social_links,
+        "social_links": [
+            {"url": link.value["url"], "label": link.value["label"]} for link in site_settings.social_links
+        ],
     }
 
 
