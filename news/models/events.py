@@ -150,11 +150,9 @@ class EventIndexPage(RoutablePageMixin, Page):
         window_start = local_midnight(local_today() - timedelta(days=ARCHIVE_DAYS))
         events = form.filter_events(all_events.in_window(window_start, window_end))
         # Past dates only: a date that is still running belongs to the upcoming list.
-        occurrences = [
-            occurrence
-            for occurrence in expand(events, window_start, window_end, reverse=True)
-            if occurrence.ends_at <= window_end
-        ]
+        occurrences = expand(events, window_start, window_end, reverse=True).filter(
+            lambda occurrence: occurrence.ends_at <= window_end
+        )
         context = self._list(request, form, occurrences)
         context.update(is_archive=True, seo_title=gettext("Past events"))
         return self.render(request, context_overrides=context)
