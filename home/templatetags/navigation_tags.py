@@ -72,16 +72,28 @@ def _menu(request, current):
 
 
 def _translations(request, page):
-    """{language code: live translation} of the page, once per request: the head's
-    hreflang links and the language switcher both need it."""
+    """{language code: {"url", "full_url"}} of the page's live translations, once per
+    request and cached until the next publication: the head's hreflang links and the
+    language switcher both need it, on every page."""
     if not isinstance(page, Page):
         return {}
     cache = request.__dict__.setdefault("_quartier_translations", {})
     if page.pk not in cache:
-        cache[page.pk] = {
-            translation.locale.language_code: translation
-            for translation in page.get_translations(inclusive=True).live().select_related("locale")
-        }
+        site = Site.find_for_request(request)
+        cache[page.pk] = cached_fragment(
+            request,
+            "translations",
+            page.pk,
+            site.pk if site else None,
+            get_language(),
+            build=lambda: {
+                translation.locale.language_code: {
+                    "url": translation.get_url(request),
+                    "full_url": translation.get_full_url(request),
+                }
+                for translation in page.get_translations(inclusive=True).live().select_related("locale")
+            },
+        )
     return cache[page.pk]
 
 
@@ -90,9 +102,9 @@ def alternate_links(context):
     """<link rel=alternate hreflang> for search engines: only real translations."""
     request = context["request"]
     translations = _translations(request, context.get("page"))
-    links = [{"code": code, "url": page.get_full_url(request)} for code, page in sorted(translations.items())]
+    links = [{"code": code, "url": urls["full_url"]} for code, urls in sorted(translations.items())]
     default = translations.get(settings.LANGUAGE_CODE)
-    return {"links": links if len(links) > 1 else [], "default_url": default.get_full_url(request) if default else ""}
+    return {"links": links if len(links) > 1 else [], "default_url": default["full_url"] if default else ""}
 
 
 @register.inclusion_tag("includes/language_links.html", takes_context=True)
@@ -103,10 +115,7 @@ def language_links(context):
     translations = _translations(request, context.get("page"))
     links = []
     for code, name in settings.LANGUAGES:
-        if code in translations:
-            url = translations[code].get_url(request)
-        else:
-            url = translate_url(request.get_full_path(), code)
+        url = translations[code]["url"] if code in translations else translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "is_current": code == get_language()})
     return {"links": links}
 
