@@ -120,6 +120,26 @@ def language_links(context):
     return {"links": links}
 
 
+@register.simple_tag(takes_context=True)
+def page_ancestors(context, page):
+    """[{"title", "url"}] of the page's ancestors below the root, for the breadcrumbs:
+    the same until the next publication."""
+    if not isinstance(page, Page):
+        return []
+    request = context["request"]
+    site = Site.find_for_request(request)
+    return cached_fragment(
+        request,
+        "ancestors",
+        page.pk,
+        site.pk if site else None,
+        get_language(),
+        build=lambda: [
+            {"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in page.get_ancestors()[1:]
+        ],
+    )
+
+
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
 def footer_links(context):
     """Imprint and privacy in the reader's language (German when untranslated), then
