@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
 from django.db.models import Q
+from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
@@ -118,6 +119,21 @@ def language_links(context):
         url = translations[code]["url"] if code in translations else translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "is_current": code == get_language()})
     return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def contact_person(context):
+    """The contact person's card in the footer of every page, rendered once per
+    generation: its photo and office hours cost queries and block rendering."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    return cached_fragment(
+        request,
+        "contact-person",
+        site.pk if site else None,
+        get_language(),
+        build=lambda: render_to_string("includes/contact_person.html", request=request),
+    )
 
 
 @register.simple_tag(takes_context=True)
