@@ -47,6 +47,31 @@ def generation():
     return value
 
 
+def request_generation(request):
+    """generation(), read once per request: the header and footer fragments both need it."""
+    value = getattr(request, "_quartier_generation", None)
+    if value is None:
+        value = request._quartier_generation = generation()
+    return value
+
+
+# Fragments are keyed by generation, so publishing replaces them; the limit only bounds
+# what an edit made without Wagtail's signals (a shell, a raw import) leaves behind.
+FRAGMENT_SECONDS = 3600
+
+
+def cached_fragment(request, name, *parts, build):
+    """build() once per generation and parts (site, language, ...), shared by every
+    process: the navigation and footer of every page render, cached or not, need the
+    same few queries' worth of data that only publishing changes."""
+    key = ":".join(["quartier:fragment", str(request_generation(request)), name, *map(str, parts)])
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=FRAGMENT_SECONDS)
+    return value
+
+
 def invalidate(**kwargs):
     """Make every cached page stale, in every process that shares the cache."""
     try:
@@ -95,7 +120,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
-        key = _key(request, generation())
+        key = _key(request, request_generation(request))
         cached = cache.get(key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"

@@ -1,7 +1,8 @@
 """Dates of events as the calendar shows them: one entry per date of a repeating event,
 grouped by day."""
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from itertools import groupby
 
@@ -55,6 +56,56 @@ def prefetch_for_calendar(events):
     )
 
 
+class _Dates:
+    """The fields of an event its dates are computed from, without building the page:
+    a calendar expands every event of its window (seeded: 450) to show 40 dates, and
+    building each as a page took most of its time."""
+
+    FIELDS = ("pk", "title", "start", "end", "all_day", "repeat", "repeat_interval", "repeat_until", "repeat_count")
+
+    def __init__(self, row, exception_dates):
+        self.__dict__.update(row)
+        self.exception_dates = exception_dates
+
+    @classmethod
+    def bind(cls):
+        # The very rules of EventPage, so that the two cannot drift apart.
+        from .models import EventPage
+
+        for name in ("local_start", "local_end", "duration", "rule", "occurrences"):
+            setattr(cls, name, EventPage.__dict__[name])
+
+
+class Occurrences(Sequence):
+    """The sorted dates of a window; the events of the dates taken out (a page of the
+    calendar, the home page's five) are loaded as pages, in one query, when taken."""
+
+    def __init__(self, dates, events):
+        self._dates = dates
+        self._events = events
+
+    def __len__(self):
+        return len(self._dates)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self._with_pages(self._dates[index])
+        return self._with_pages([self._dates[index]])[0]
+
+    def __iter__(self):
+        return iter(self._with_pages(self._dates))
+
+    def filter(self, keep):
+        return Occurrences([occurrence for occurrence in self._dates if keep(occurrence)], self._events)
+
+    def _with_pages(self, dates):
+        pks = {occurrence.event.pk for occurrence in dates}
+        if not pks:
+            return []
+        pages = {event.pk: event for event in prefetch_for_calendar(self._events.filter(pk__in=pks))}
+        return [replace(occurrence, event=pages[occurrence.event.pk]) for occurrence in dates]
+
+
 def expand(events, window_start, window_end, reverse=False):
     """All dates of `events` that overlap the window, sorted by start (then title)."""
     occurrences = []
@@ -62,6 +113,25 @@ def expand(events, window_start, window_end, reverse=False):
         occurrences.extend(event.occurrences(window_start, window_end))
     occurrences.sort(key=lambda occurrence: (occurrence.start, occurrence.event.title), reverse=reverse)
     return occurrences
+
+
+def expand_lazily(events, window_start, window_end, reverse=False):
+    """expand() for many events of which few dates are shown (a page of the calendar):
+    two more queries than expand(), which pay off only when the events not shown are
+    many; the home page's handful is quicker with expand()."""
+    from .models import EventException
+
+    if not hasattr(_Dates, "rule"):
+        _Dates.bind()
+    exception_dates = {}
+    for page_id, day in EventException.objects.filter(page__in=events.values("pk")).values_list("page_id", "date"):
+        exception_dates.setdefault(page_id, set()).add(day)
+    occurrences = []
+    for row in events.values(*_Dates.FIELDS):
+        dates = _Dates(row, exception_dates.get(row["pk"], set()))
+        occurrences.extend(dates.occurrences(window_start, window_end))
+    occurrences.sort(key=lambda occurrence: (occurrence.start, occurrence.event.title), reverse=reverse)
+    return Occurrences(occurrences, events)
 
 
 def group_by_day(occurrences, first_day: date | None = None):

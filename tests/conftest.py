@@ -21,3 +21,13 @@ def home_page(db):
     from wagtail.models import Site
 
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the database is rolled back after a test,
+    but cached fragments (keyed by the page cache's generation, which pages created by
+    factories without publishing do not change) would outlive it."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -1,12 +1,14 @@
 from django import template
 from django.conf import settings
 from django.db.models import Q
+from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page, Site
 
 from home.locales import request_locales
+from home.page_cache import cached_fragment
 from home.visibility import public
 
 register = template.Library()
@@ -37,6 +39,20 @@ def _localized_root(request, current=None):
 def main_menu(context):
     request = context["request"]
     current = context.get("page")
+    site = Site.find_for_request(request)
+    # The same for every page of a site in one language until something is published;
+    # only the entry marked as current differs.
+    menu = cached_fragment(
+        request, "main-menu", site.pk if site else None, get_language(), build=lambda: _menu(request, current)
+    )
+    items = [
+        {"title": title, "url": url, "is_current": current is not None and current.path.startswith(path)}
+        for title, url, path in menu["items"]
+    ]
+    return {"items": items, "home_url": menu["home_url"]}
+
+
+def _menu(request, current):
     root = _localized_root(request, current)
     items = []
     if root is not None:
@@ -52,23 +68,33 @@ def main_menu(context):
                 )
             }
             menu_pages = [translated.get(page.translation_key, page) for page in menu_pages]
-        for item in menu_pages:
-            is_current = current is not None and current.path.startswith(item.path)
-            items.append({"title": item.title, "url": item.get_url(request), "is_current": is_current})
+        items = [(item.title, item.get_url(request), item.path) for item in menu_pages]
     return {"items": items, "home_url": root.get_url(request) if root else "/"}
 
 
 def _translations(request, page):
-    """{language code: live translation} of the page, once per request: the head's
-    hreflang links and the language switcher both need it."""
+    """{language code: {"url", "full_url"}} of the page's live translations, once per
+    request and cached until the next publication: the head's hreflang links and the
+    language switcher both need it, on every page."""
     if not isinstance(page, Page):
         return {}
     cache = request.__dict__.setdefault("_quartier_translations", {})
     if page.pk not in cache:
-        cache[page.pk] = {
-            translation.locale.language_code: translation
-            for translation in page.get_translations(inclusive=True).live().select_related("locale")
-        }
+        site = Site.find_for_request(request)
+        cache[page.pk] = cached_fragment(
+            request,
+            "translations",
+            page.pk,
+            site.pk if site else None,
+            get_language(),
+            build=lambda: {
+                translation.locale.language_code: {
+                    "url": translation.get_url(request),
+                    "full_url": translation.get_full_url(request),
+                }
+                for translation in page.get_translations(inclusive=True).live().select_related("locale")
+            },
+        )
     return cache[page.pk]
 
 
@@ -77,9 +103,9 @@ def alternate_links(context):
     """<link rel=alternate hreflang> for search engines: only real translations."""
     request = context["request"]
     translations = _translations(request, context.get("page"))
-    links = [{"code": code, "url": page.get_full_url(request)} for code, page in sorted(translations.items())]
+    links = [{"code": code, "url": urls["full_url"]} for code, urls in sorted(translations.items())]
     default = translations.get(settings.LANGUAGE_CODE)
-    return {"links": links if len(links) > 1 else [], "default_url": default.get_full_url(request) if default else ""}
+    return {"links": links if len(links) > 1 else [], "default_url": default["full_url"] if default else ""}
 
 
 @register.inclusion_tag("includes/language_links.html", takes_context=True)
@@ -90,27 +116,68 @@ def language_links(context):
     translations = _translations(request, context.get("page"))
     links = []
     for code, name in settings.LANGUAGES:
-        if code in translations:
-            url = translations[code].get_url(request)
-        else:
-            url = translate_url(request.get_full_path(), code)
+        url = translations[code]["url"] if code in translations else translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "is_current": code == get_language()})
     return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def contact_person(context):
+    """The contact person's card in the footer of every page, rendered once per
+    generation: its photo and office hours cost queries and block rendering."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    return cached_fragment(
+        request,
+        "contact-person",
+        site.pk if site else None,
+        get_language(),
+        build=lambda: render_to_string("includes/contact_person.html", request=request),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def page_ancestors(context, page):
+    """[{"title", "url"}] of the page's ancestors below the root, for the breadcrumbs:
+    the same until the next publication."""
+    if not isinstance(page, Page):
+        return []
+    request = context["request"]
+    site = Site.find_for_request(request)
+    return cached_fragment(
+        request,
+        "ancestors",
+        page.pk,
+        site.pk if site else None,
+        get_language(),
+        build=lambda: [
+            {"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in page.get_ancestors()[1:]
+        ],
+    )
 
 
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
 def footer_links(context):
     """Imprint and privacy in the reader's language (German when untranslated), then
     the links to other channels."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    links = cached_fragment(
+        request, "footer-links", site.pk if site else None, get_language(), build=lambda: _footer_links(request)
+    )
+    return {"request": request, **links}
+
+
+def _footer_links(request):
     from home.models import SiteSettings
 
-    site_settings = SiteSettings.for_request(context["request"])
+    site_settings = SiteSettings.for_request(request)
     legal_page_ids = [
         pk
         for pk in (site_settings.imprint_page_id, site_settings.privacy_page_id, site_settings.accessibility_page_id)
         if pk
     ]
-    locale = request_locales(context["request"]).active
+    locale = request_locales(request).active
     # The chosen pages and their translations into the active language in one query.
     chosen = Page.objects.filter(pk__in=legal_page_ids)
     candidates = list(
@@ -124,11 +191,13 @@ def footer_links(context):
     for pk in legal_page_ids:
         if pk in originals:
             original = originals[pk]
-            legal_pages.append(translations.get(original.translation_key, original))
+            page = translations.get(original.translation_key, original)
+            legal_pages.append({"title": page.title, "url": page.get_url(request)})
     return {
-        "request": context["request"],
         "legal_pages": legal_pages,
-        "social_links": site_settings.social_links,
+        "social_links": [
+            {"url": link.value["url"], "label": link.value["label"]} for link in site_settings.social_links
+        ],
     }
 
 

@@ -27,7 +27,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.images import DescribedImageMixin
 
-from ..occurrences import Occurrence, expand, group_by_day
+from ..occurrences import Occurrence, expand_lazily, group_by_day
 from ..queries import in_locale, local_midnight, local_today, query_param, tags_of
 from ..recurrence import MAX_COUNT, Repeat, Rule
 from ..structured_data import event_data
@@ -125,7 +125,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         form = CalendarFilterForm(request.GET, tags=self.used_tags(all_events))
         window_start, window_end = form.window()
         events = form.filter_events(all_events.in_window(window_start, window_end))
-        occurrences = expand(events, window_start, window_end)
+        occurrences = expand_lazily(events, window_start, window_end)
         context = self._list(request, form, occurrences, first_day=window_start.date())
         ical_url = self.ical_url(form.active_tag)
         feed_url = request.build_absolute_uri(ical_url)
@@ -150,11 +150,9 @@ class EventIndexPage(RoutablePageMixin, Page):
         window_start = local_midnight(local_today() - timedelta(days=ARCHIVE_DAYS))
         events = form.filter_events(all_events.in_window(window_start, window_end))
         # Past dates only: a date that is still running belongs to the upcoming list.
-        occurrences = [
-            occurrence
-            for occurrence in expand(events, window_start, window_end, reverse=True)
-            if occurrence.ends_at <= window_end
-        ]
+        occurrences = expand_lazily(events, window_start, window_end, reverse=True).filter(
+            lambda occurrence: occurrence.ends_at <= window_end
+        )
         context = self._list(request, form, occurrences)
         context.update(is_archive=True, seo_title=gettext("Past events"))
         return self.render(request, context_overrides=context)

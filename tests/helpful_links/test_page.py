@@ -115,6 +115,7 @@ def test_query_count_does_not_grow_with_links(client, path):
     for number in range(100):
         link = HelpfulLinkFactory(page=page, category=categories[number % 10], show_at_a_glance=number % 3 == 0)
         LinkCheck.objects.create(url=link.url, status_code=200)
+    client.get(path)  # the saves renew the cached menu and footer once, not per request
     large = count()
     assert small == large
     assert large <= 25

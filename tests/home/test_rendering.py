@@ -5,6 +5,7 @@ import pytest
 from django.test import override_settings
 
 from home.models import SiteSettings, StandardPage
+from news.models import NewsPage
 
 PUBLIC_PATHS = ["/de/", "/de/ueber-uns/", "/de/kontakt/", "/de/impressum/", "/de/search/?q=Kiez"]
 
@@ -108,3 +109,21 @@ def test_static_css_is_linked_without_third_party_hosts(client):
     assert "/static/home/css/quartier.css" in html
     for marker in ("https://fonts.", "cdn.", "googleapis", "//unpkg"):
         assert marker not in html
+
+
+@pytest.mark.django_db
+def test_menu_and_breadcrumbs_change_as_soon_as_an_editor_publishes(client):
+    # Both are cached per page-cache generation, also with the page cache off.
+    article = NewsPage.objects.live().filter(locale__language_code="de").first()
+    news_index = article.get_parent().specific
+    html = client.get(article.url).content.decode()
+    assert f">{news_index.title}</a>" in html
+
+    news_index.title = "Aus dem Kiez"
+    news_index.save_revision().publish()
+
+    html = client.get(article.url).content.decode()
+    menu = html[html.index('class="main-nav"') :]
+    crumbs = html[html.index('class="breadcrumbs"') :]
+    assert ">Aus dem Kiez</a>" in menu[: menu.index("</nav>")]
+    assert ">Aus dem Kiez</a>" in crumbs[: crumbs.index("</nav>")]

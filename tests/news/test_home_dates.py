@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from news.models import EventException, EventPage
-from news.occurrences import expand
+from news.occurrences import expand, expand_lazily
 from news.queries import home_sections
 from news.recurrence import Repeat
 from tests.news.factories import EventPageFactory, berlin
@@ -47,3 +47,29 @@ def test_next_dates_are_those_of_expanding_every_event(calendar, singles):
     expected = [(o.event.pk, o.start) for o in every_date if o.start < window_end][:5]
     assert [(o.event.pk, o.start) for o in shown] == expected
     assert len(shown) == 5
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("reverse", [False, True])
+def test_lazy_expansion_gives_the_same_dates_with_whole_pages(calendar, reverse):
+    today = timezone.localdate()
+    for day in range(6):
+        EventPageFactory(parent=calendar, title=f"Einzeln {day}", start=berlin(today + timedelta(days=day), 19))
+    EventPageFactory(
+        parent=calendar,
+        title="Strickkreis",
+        start=berlin(today - timedelta(weeks=3), 16),
+        repeat=Repeat.WEEKLY,
+        exceptions=[EventException(date=today + timedelta(weeks=1))],  # one date called off
+    )
+    now = timezone.now()
+    window_end = now + timedelta(days=30)
+    events = EventPage.objects.live().in_window(now, window_end)
+
+    eager = expand(events, now, window_end, reverse=reverse)
+    lazy = expand_lazily(events, now, window_end, reverse=reverse)
+
+    assert len(lazy) == len(eager)
+    assert [(o.event.pk, o.start, o.end) for o in lazy] == [(o.event.pk, o.start, o.end) for o in eager]
+    assert [(o.event.pk, o.start) for o in lazy[2:5]] == [(o.event.pk, o.start) for o in eager[2:5]]
+    assert all(isinstance(o.event, EventPage) for o in lazy[:3])
