@@ -227,9 +227,36 @@ def seed_pages():
 
 
 def seed_clubs():
-    """Clubs arrive with issue 5: seed SIZES["clubs"] of them here, and add the club
-    index and a club page to page_types(). Until then there is nothing to seed."""
-    return 0
+    """SIZES["clubs"] club pages below the demo's club index, each in a category."""
+    from directory.club_models import ClubIndexPage, ClubPage
+    from directory.models import Category
+
+    index = ClubIndexPage.objects.get(locale__language_code="de")
+    bulk_add_pages(
+        index,
+        ClubPage,
+        [
+            {
+                "title": f"{words(number, 2).title()} e. V. ({number})",
+                "slug": f"bench-verein-{number}",
+                "summary": f"{words(number, 12)}.",
+                "description": f"<p>{words(number, 60)}.</p>",
+                "meeting_times": "Dienstags 18 Uhr",
+                "place_name": "Nachbarschaftshaus",
+                "address": "Lindenstraße 1, 10999 Berlin",
+                "contact_name": "Vorstand",
+                "logo_alt": "",
+                "how_to_join": "Einfach vorbeikommen.",
+            }
+            for number in range(SIZES["clubs"])
+        ],
+    )
+    categories = list(Category.objects.filter(locale__language_code="de"))
+    clubs = ClubPage.objects.filter(slug__startswith="bench-verein-").order_by("pk")
+    through = ClubPage.categories.through
+    through.objects.bulk_create(
+        [through(clubpage_id=club.pk, category_id=categories[n % len(categories)].pk) for n, club in enumerate(clubs)]
+    )
 
 
 def seed(timings):
@@ -279,7 +306,8 @@ def page_types():
         ("directory search", f"{directory}?q=Fahrdienst"),
         ("provider", f"{directory}anbieter/{provider.slug}/"),
         ("offer (enquiry form, never cached)", f"{directory}angebot/{offer.slug}/"),
-        # ("club index", "/de/vereine/"), ("club page", ...): with issue 5.
+        ("club index", "/de/vereine/"),
+        ("club page", "/de/vereine/bench-verein-10/"),
         ("search", "/de/search/?q=Garten"),
         ("sitemap.xml", "/sitemap.xml"),
     ]
