@@ -14,24 +14,15 @@ from home.visibility import public
 register = template.Library()
 
 
-def _localized_root(request, current=None):
+def _localized_root(request):
     """The home page in the active language, or the default one when untranslated."""
     site = Site.find_for_request(request)
     if site is None:
         return None
     root = site.root_page
-    active = request_locales(request).active
-    if root.locale_id == active.pk:
+    if root.locale_id == request_locales(request).active.pk:
         return root
-    if isinstance(current, Page):
-        # Wagtail routes from the home page in the active language, or the default one
-        # when it has no live translation: the page being served tells which, without
-        # asking the database again.
-        if current.path.startswith(root.path) and current.locale_id == root.locale_id:
-            return root
-        if current.translation_key == root.translation_key and current.locale_id == active.pk and current.live:
-            return current
-    translation = root.get_translation_or_none(active)
+    translation = root.get_translation_or_none(request_locales(request).active)
     return translation if translation is not None and translation.live else root
 
 
@@ -41,9 +32,10 @@ def main_menu(context):
     current = context.get("page")
     site = Site.find_for_request(request)
     # The same for every page of a site in one language until something is published;
-    # only the entry marked as current differs.
+    # only the entry marked as current differs. Built without the current page, so
+    # that an untranslated page shown in English gets the English menu too.
     menu = cached_fragment(
-        request, "main-menu", site.pk if site else None, get_language(), build=lambda: _menu(request, current)
+        request, "main-menu", site.pk if site else None, get_language(), build=lambda: _menu(request)
     )
     items = [
         {"title": title, "url": url, "is_current": current is not None and current.path.startswith(path)}
@@ -52,8 +44,8 @@ def main_menu(context):
     return {"items": items, "home_url": menu["home_url"]}
 
 
-def _menu(request, current):
-    root = _localized_root(request, current)
+def _menu(request):
+    root = _localized_root(request)
     items = []
     if root is not None:
         site_root = Site.find_for_request(request).root_page
