@@ -7,6 +7,7 @@ Page.get_url_parts() does it: the site's root URL, the language prefix of the ro
 page the path lies under, and the rest of the path.
 """
 
+from abc import ABCMeta, abstractmethod
 from urllib.parse import quote
 
 from django.contrib.sitemaps import views as sitemap_views
@@ -54,9 +55,10 @@ class SiteRoots:
         return None
 
 
-class ValuesSitemap(Sitemap):
+class ValuesSitemap(Sitemap, metaclass=ABCMeta):
     """A section whose items already carry their address and last change: no query or
-    URL resolution per item."""
+    URL resolution per item. A section says how its rows become addresses
+    (part_items); there is no sensible default, so it is abstract."""
 
     limit = PART_SIZE
 
@@ -86,9 +88,9 @@ class ValuesSitemap(Sitemap):
             self.latest_lastmod = max(lastmods)
         return urls
 
+    @abstractmethod
     def part_items(self, rows):
         """The rows of one part as {"location", "lastmod"}."""
-        raise NotImplementedError
 
 
 class PageSitemap(ValuesSitemap):
