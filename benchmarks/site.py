@@ -245,7 +245,7 @@ def seed_clubs():
                 "place_name": "Nachbarschaftshaus",
                 "address": "Lindenstraße 1, 10999 Berlin",
                 "contact_name": "Vorstand",
-                "logo_alt": "",
+                "image_alt": "",
                 "how_to_join": "Einfach vorbeikommen.",
             }
             for number in range(SIZES["clubs"])

@@ -21,6 +21,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.images import DescribedImageMixin
 from home.visibility import public
 
 from .models import DESCRIPTION_FEATURES, Category
@@ -55,7 +56,7 @@ class ClubIndexPage(RoutablePageMixin, Page):
             ClubPage.objects.child_of(self)
             .live()
             .public()
-            .select_related("logo")
+            .select_related("image")
             .prefetch_related("categories")
             .order_by("title")
         )
@@ -73,24 +74,10 @@ class ClubIndexPage(RoutablePageMixin, Page):
         return volunteering(request, self)
 
 
-class ClubPage(Page):
+class ClubPage(DescribedImageMixin, Page):
     """One club or initiative: what residents can join, when and where it meets, whom
     to ask, and the volunteer roles it looks for. Edited by the club's own account."""
 
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo or photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    logo_alt = models.CharField(
-        _("image description"),
-        max_length=250,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it."),
-    )
     summary = models.CharField(_("short description"), max_length=300, help_text=_("One or two sentences for lists"))
     description = RichTextField(_("about the club"), blank=True, features=DESCRIPTION_FEATURES)
     meeting_times = models.TextField(
@@ -124,7 +111,7 @@ class ClubPage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("logo"), FieldPanel("logo_alt")], heading=_("Logo")),
+        DescribedImageMixin.image_panel,
         FieldPanel("description"),
         InlinePanel("activities", label=_("activities"), heading=_("What residents can join")),
         MultiFieldPanel(
@@ -156,10 +143,10 @@ class ClubPage(Page):
 
     def clean(self):
         super().clean()
-        from django.core.exceptions import ValidationError
+        if errors := self.image_errors():
+            from django.core.exceptions import ValidationError
 
-        if self.logo_id and not self.logo_alt.strip():
-            raise ValidationError({"logo_alt": _("Describe the image for people who cannot see it.")})
+            raise ValidationError(errors)
 
     @property
     def meeting_lines(self):

@@ -21,7 +21,7 @@ def club_form(page, **overrides):
         "title": page.title,
         "slug": page.slug,
         "summary": page.summary,
-        "logo_alt": "",
+        "image_alt": "",
         "description": rich_text(page.description),
         "meeting_times": page.meeting_times,
         "place_name": page.place_name,
