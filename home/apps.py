@@ -23,5 +23,8 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(ensure_content_locales, sender=self)
-        # Connects the page cache's invalidation to publishing.
-        from home import page_cache  # noqa: F401
+        # Connects the page cache's invalidation to publishing and to saves and
+        # deletes of what residents see.
+        from home import page_cache
+
+        page_cache.connect_model_signals()

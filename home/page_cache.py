@@ -20,10 +20,10 @@ PAGE_CACHE_SECONDS at most.
 
 import hashlib
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils.cache import get_max_age
 
 from wagtail.models import Page
@@ -143,12 +143,6 @@ published.connect(invalidate, dispatch_uid="quartier_page_cache_snippet_publishe
 unpublished.connect(invalidate, dispatch_uid="quartier_page_cache_snippet_unpublished")
 
 
-@receiver(post_delete, dispatch_uid="quartier_page_cache_deleted")
-def _invalidate_on_delete(sender, instance, **kwargs):
-    if isinstance(instance, Page) or sender._meta.app_label in INVALIDATING_APPS:
-        invalidate()
-
-
 # Models without drafts whose saves residents see at once: site settings, categories,
 # link categories, images and their renditions on pages, redirects, locales.
 INVALIDATING_APPS = {"home", "news", "directory", "helpful_links", "wagtailcore", "wagtailimages", "wagtailredirects"}
@@ -168,13 +162,30 @@ NOT_INVALIDATING_MODELS = {
 }
 
 
-@receiver(post_save, dispatch_uid="quartier_page_cache_saved")
 def _invalidate_on_save(sender, instance, raw=False, **kwargs):
-    if raw or isinstance(instance, Page) or sender._meta.app_label not in INVALIDATING_APPS:
+    if raw or isinstance(instance, Page):
         # Page saves are drafts until page_published; fixtures load raw.
-        return
-    if sender._meta.label_lower in NOT_INVALIDATING_MODELS:
         return
     if getattr(instance, "live", True) is False and hasattr(instance, "has_unpublished_changes"):
         return  # a draft of a snippet with drafts: published() follows when it goes live
     invalidate()
+
+
+def _invalidate_on_delete(sender, instance, **kwargs):
+    invalidate()
+
+
+def connect_model_signals():
+    """Listen to saves and deletes of the models residents see, each by its sender.
+
+    A receiver without a sender would make Django load and signal every row of every
+    bulk delete in the project (sessions, renditions, enquiries) instead of deleting
+    them in one query; per model, only these pay for it. Called from HomeConfig.ready(),
+    when every model is known."""
+    for model in apps.get_models():
+        label = model._meta.label_lower
+        if model._meta.app_label in INVALIDATING_APPS and label not in NOT_INVALIDATING_MODELS:
+            post_save.connect(_invalidate_on_save, sender=model, dispatch_uid=f"quartier_page_cache_saved:{label}")
+            post_delete.connect(
+                _invalidate_on_delete, sender=model, dispatch_uid=f"quartier_page_cache_deleted:{label}"
+            )

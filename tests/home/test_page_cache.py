@@ -156,3 +156,27 @@ def test_cached_pages_keep_their_security_headers(client):
     assert response["X-Page-Cache"] == "hit"
     assert response["X-Frame-Options"]
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_invalidation_listens_only_to_what_residents_see():
+    """A receiver on every model would make each bulk delete (expired sessions,
+    renditions, old enquiries) load and signal row by row, and clear the cache."""
+    from django.contrib.sessions.models import Session
+    from django.db.models.signals import post_delete, post_save
+
+    from wagtail.images.models import Rendition
+    from wagtail.models import Revision
+
+    from directory.models import Category, Enquiry
+    from home.models import SiteSettings
+    from home.page_cache import _invalidate_on_delete, _invalidate_on_save
+
+    def ours(signal, model):
+        sync_receivers, _async_receivers = signal._live_receivers(model)
+        return {_invalidate_on_save, _invalidate_on_delete} & set(sync_receivers)
+
+    for model in (Session, Rendition, Revision, Enquiry):
+        assert not ours(post_delete, model) and not ours(post_save, model), model
+    assert not post_delete.has_listeners(Session)  # expired sessions go in one DELETE
+    for model in (Category, SiteSettings):
+        assert ours(post_delete, model) and ours(post_save, model), model
