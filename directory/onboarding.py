@@ -160,7 +160,8 @@ def provider_group():
 def onboard_provider(provider, email, contact_name="", invite=True):
     """A login for `provider` that may edit its entry and offers, through approval."""
     user = _account(email, contact_name)
-    user.groups.add(provider_group())
+    group = provider_group()
+    user.groups.add(group)
     provider.accounts.add(user)
     url = send_invitation(user, _("the entry of %(name)s") % {"name": provider.name}) if invite else ""
-    return Onboarded(user=user, group=provider_group(), invitation_url=url)
+    return Onboarded(user=user, group=group, invitation_url=url)

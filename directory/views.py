@@ -50,9 +50,7 @@ MAX_SEARCH_HITS = 300
 
 
 def locales(request=None):
-    """
-
-    from urllib.parse import urlencode(active, default) locale, looked up once per request."""
+    """(active, default) locale, looked up once per request."""
     found = request_locales(request)
     return found.active, found.default
 

@@ -67,12 +67,6 @@ class ValuesSitemap(Sitemap, metaclass=ABCMeta):
             self._site_roots = SiteRoots(self.get_wagtail_site())
         return self._site_roots
 
-    def location(self, item):
-        return item["location"]
-
-    def lastmod(self, item):
-        return item["lastmod"]
-
     def get_latest_lastmod(self):
         # Django's default walks every item of the section for the index; the index
         # lists the parts without a date instead of loading every address.

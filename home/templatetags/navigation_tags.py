@@ -14,18 +14,6 @@ from home.visibility import public
 register = template.Library()
 
 
-def _localized_root(request):
-    """The home page in the active language, or the default one when untranslated."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    root = site.root_page
-    if root.locale_id == request_locales(request).active.pk:
-        return root
-    translation = root.get_translation_or_none(request_locales(request).active)
-    return translation if translation is not None and translation.live else root
-
-
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
@@ -45,10 +33,12 @@ def main_menu(context):
 
 
 def _menu(request):
-    root = _localized_root(request)
+    site = Site.find_for_request(request)
+    # The home page in the active language, or the default one where untranslated.
+    root = site.root_page.localized if site else None
     items = []
     if root is not None:
-        site_root = Site.find_for_request(request).root_page
+        site_root = site.root_page
         menu_pages = list(public(site_root.get_children().live().in_menu(), request))
         if root.pk != site_root.pk:
             # The menu is the German one, each entry replaced by its translation
