@@ -50,12 +50,10 @@ class ClubIndexPage(RoutablePageMixin, Page):
         verbose_name = _("club index page")
         verbose_name_plural = _("club index pages")
 
-    def clubs(self):
+    def clubs(self, request=None):
         """The live club pages below this page, with what a list card needs."""
         return (
-            ClubPage.objects.child_of(self)
-            .live()
-            .public()
+            public(ClubPage.objects.child_of(self).live(), request)
             .select_related("image")
             .prefetch_related("categories")
             .order_by("title")
@@ -244,10 +242,10 @@ class ClubLink(Orderable):
         return self.title
 
 
-def open_roles(index_page):
+def open_roles(index_page, request=None):
     """Open volunteer roles of the live clubs below `index_page`, club and all, in
     two queries."""
-    clubs = ClubPage.objects.child_of(index_page).live().public().only("id")
+    clubs = public(ClubPage.objects.child_of(index_page).live(), request).only("id")
     return (
         VolunteerRole.objects.filter(is_open=True, page__in=clubs)
         .select_related("page")

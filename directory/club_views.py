@@ -32,7 +32,7 @@ def _page_number(request):
 def club_list(request, index_page):
     categories = list(localized_queryset(Category.objects.all(), locales(request)).order_by("sort_order", "name"))
     form = ClubFilterForm(request.GET or None, categories=categories)
-    clubs = index_page.clubs()
+    clubs = index_page.clubs(request)
     filters = form.cleaned_data if form.is_valid() else {}
     selected = None
     if slug := filters.get("category"):
@@ -61,7 +61,7 @@ def club_list(request, index_page):
 
 
 def volunteering(request, index_page):
-    paginator = Paginator(open_roles(index_page), 50)
+    paginator = Paginator(open_roles(index_page, request), 50)
     items = paginator.get_page(_page_number(request))
     context = index_page.get_context(request)
     context.update({"items": items, "roles": list(items), "list_url": index_page.url})

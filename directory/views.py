@@ -7,7 +7,6 @@ a count, related rows joined or prefetched, addresses built without queries.
 from urllib.parse import urlencode
 
 from django.contrib.postgres.fields import ArrayField
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Case, F, Func, IntegerField, UUIDField, Value, When
@@ -23,7 +22,7 @@ from wagtail.search.utils import parse_query_string
 
 from home import page_cache
 from home.locales import request_locales
-from home.pdf import pdf_response
+from home.pdf import pdf_response, render_pdf
 from home.search import ranked_values
 from home.visibility import public
 
@@ -406,17 +405,27 @@ def printable_overview_pdf(request, page):
     file is kept until the next change of content (the page cache's generation) or
     the next day, whatever the query string: repeated requests cannot keep the
     server busy."""
-    edition = f"{page_cache.generation()}:{get_language()}:{request.get_host()}:{timezone.localdate()}"
-    key = f"quartier:wegweiser-pdf:{edition}"
-    response = cache.get(key)
-    if response is None:
-        response = printable_overview(request, page, as_pdf=True)
-        if response.status_code == 200:
-            cache.set(key, response, timeout=24 * 60 * 60)
-    return response
+    today = timezone.localdate()
+    pdf = page_cache.cached_fragment(
+        request,
+        "wegweiser-pdf",
+        get_language(),
+        request.get_host(),
+        today,
+        build=lambda: render_pdf(request, PRINTABLE_TEMPLATE, printable_overview_context(request, page)),
+        timeout=24 * 60 * 60,
+    )
+    return pdf_response(pdf, f"wegweiser-{today.isoformat()}.pdf")
 
 
-def printable_overview(request, page, as_pdf=False):
+def printable_overview(request, page):
+    return TemplateResponse(request, PRINTABLE_TEMPLATE, printable_overview_context(request, page))
+
+
+PRINTABLE_TEMPLATE = "directory/printable_overview.html"
+
+
+def printable_overview_context(request, page):
     """The "Wegweiser": every public offer by category, every public provider, and the
     helpful links by category, on one page made for paper. A fixed number of queries
     however long the directory is."""
@@ -424,17 +433,17 @@ def printable_overview(request, page, as_pdf=False):
 
     base = page.base_url(request)
     categories = categories_for_filters(request)
-    offers = list(offers_for_list(public_offers(request)).order_by("title"))
-    by_category = {}
     # An offer's category may be the German original while the list shows its
-    # translation: match on the translation key, which both share (one query for
-    # all keys; offers_for_list does not load it).
+    # translation: match on the translation key, which both share.
+    offers = list(
+        offers_for_list(public_offers(request)).annotate(category_key=F("category__translation_key")).order_by("title")
+    )
+    by_category = {}
     category_keys = {category.translation_key: category for category in categories}
-    key_of_category = dict(Category.objects.values_list("id", "translation_key"))
     for offer in offers:
         # Paper has no links: the whole address is printed.
         offer.print_url = request.build_absolute_uri(base + page.reverse_subpage("offer", args=[offer.slug]))
-        category = category_keys.get(key_of_category.get(offer.category_id))
+        category = category_keys.get(offer.category_key)
         by_category.setdefault(category, []).append(offer)
     offer_groups = [(category, by_category[category]) for category in categories if category in by_category]
     if None in by_category:
@@ -444,10 +453,7 @@ def printable_overview(request, page, as_pdf=False):
     for provider in providers:
         provider.print_url = request.build_absolute_uri(base + page.reverse_subpage("provider", args=[provider.slug]))
 
-    active, default = locales(request)
-    link_pages = public(HelpfulLinksPage.objects.live(), request).filter(locale__in={active.pk, default.pk})
-    translated_keys = {p.translation_key for p in link_pages if p.locale_id == active.pk}
-    link_pages = [p for p in link_pages if p.locale_id == active.pk or p.translation_key not in translated_keys]
+    link_pages = localized_queryset(public(HelpfulLinksPage.objects.live(), request), locales(request))
     links = HelpfulLink.objects.filter(page__in=link_pages).select_related("category").order_by("page_id", "sort_order")
     context = {
         "page": page,
@@ -458,7 +464,4 @@ def printable_overview(request, page, as_pdf=False):
         "printed_on": timezone.localdate(),
         "pdf_url": base + page.reverse_subpage("printable_pdf"),
     }
-    if as_pdf:
-        filename = f"wegweiser-{context['printed_on'].isoformat()}.pdf"
-        return pdf_response(request, "directory/printable_overview.html", context, filename)
-    return TemplateResponse(request, "directory/printable_overview.html", context)
+    return context

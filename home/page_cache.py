@@ -60,7 +60,7 @@ def request_generation(request):
 FRAGMENT_SECONDS = 3600
 
 
-def cached_fragment(request, name, *parts, build):
+def cached_fragment(request, name, *parts, build, timeout=FRAGMENT_SECONDS):
     """build() once per generation and parts (site, language, ...), shared by every
     process: the navigation and footer of every page render, cached or not, need the
     same few queries' worth of data that only publishing changes."""
@@ -68,7 +68,7 @@ def cached_fragment(request, name, *parts, build):
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, timeout=FRAGMENT_SECONDS)
+        cache.set(key, value, timeout=timeout)
     return value
 
 

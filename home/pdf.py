@@ -49,19 +49,15 @@ def local_file(url, host):
     return None
 
 
-def pdf_response(request, template_name, context, filename):
-    """The template rendered for print as a PDF download, or 503 when this server
-    cannot make PDFs."""
+def render_pdf(request, template_name, context):
+    """The template rendered for print as PDF bytes, or None when this server cannot
+    make PDFs."""
     try:
         import weasyprint
         from weasyprint.urls import URLFetcher, URLFetcherResponse
     except (ImportError, OSError):  # OSError: the Python package is there, the system's Pango is not
         logger.warning("PDF requested, but WeasyPrint cannot load the Pango library")
-        return HttpResponse(
-            _("This server cannot make PDF files. Please use your browser's print function instead."),
-            status=503,
-            content_type="text/plain; charset=utf-8",
-        )
+        return None
 
     class LocalOnlyFetcher(URLFetcher):
         def fetch(self, url, headers=None):
@@ -79,6 +75,17 @@ def pdf_response(request, template_name, context, filename):
     document = weasyprint.HTML(
         string=html, base_url=request.build_absolute_uri("/"), url_fetcher=LocalOnlyFetcher(), media_type="print"
     )
-    response = HttpResponse(document.write_pdf(), content_type="application/pdf")
+    return document.write_pdf()
+
+
+def pdf_response(pdf, filename):
+    """A PDF from render_pdf() as a download, or 503 with advice when there is none."""
+    if pdf is None:
+        return HttpResponse(
+            _("This server cannot make PDF files. Please use your browser's print function instead."),
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

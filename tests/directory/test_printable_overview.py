@@ -130,13 +130,13 @@ def test_the_pdf_is_made_once_until_the_content_changes(client, monkeypatch):
 
     cache.clear()  # another test may have made today's PDF already
     made = []
-    original = views.printable_overview
+    original = views.render_pdf
 
     def counting(*args, **kwargs):
-        made.append(kwargs.get("as_pdf"))
+        made.append(True)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(views, "printable_overview", counting)
+    monkeypatch.setattr(views, "render_pdf", counting)
     first = client.get(WEGWEISER + "pdf/")
     # A random query string does not make another one.
     assert client.get(WEGWEISER + "pdf/?x=1").content == first.content
