@@ -19,6 +19,9 @@ PAGE_CACHE_SECONDS at most.
 """
 
 import hashlib
+import threading
+import time
+from collections import OrderedDict
 
 from django.apps import apps
 from django.conf import settings
@@ -38,12 +41,21 @@ def enabled():
     return settings.PAGE_CACHE_SECONDS > 0
 
 
+def _fresh_generation():
+    """A number no earlier generation had: taken from the clock, so that a generation
+    key lost to a flush or an eviction never brings back pages stored, or values kept
+    in a process, under an earlier generation of the same number."""
+    return time.time_ns() // 1000
+
+
 def generation():
     value = cache.get(GENERATION_KEY)
     if value is None:
         # add() so that two processes starting together agree on one number.
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+        value = cache.get(GENERATION_KEY)
+        if value is None:  # a cache that keeps nothing (the dummy backend)
+            value = _fresh_generation()
     return value
 
 
@@ -60,15 +72,85 @@ def request_generation(request):
 FRAGMENT_SECONDS = 3600
 
 
-def cached_fragment(request, name, *parts, build, timeout=FRAGMENT_SECONDS):
-    """build() once per generation and parts (site, language, ...), shared by every
-    process: the navigation and footer of every page render, cached or not, need the
-    same few queries' worth of data that only publishing changes."""
-    key = ":".join(["quartier:fragment", str(request_generation(request)), name, *map(str, parts)])
-    value = cache.get(key)
+class ProcessMemo:
+    """Values of the current generation kept in this process's memory.
+
+    A value stored under a generation never changes: publishing starts a new
+    generation, which empties the memo. So a process can keep what it read from the
+    shared cache, or built, without asking Redis again on every request; only the
+    generation itself is read once per request. Bounded, least recently used first out,
+    and each value also by its own timeout, like the shared cache. Locked, for servers
+    that run requests in threads (runserver, gthread workers)."""
+
+    def __init__(self, max_entries):
+        self.max_entries = max_entries
+        self.generation = None
+        self.values = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, generation, key):
+        with self.lock:
+            if generation != self.generation:
+                self.values.clear()
+                self.generation = generation
+                return None
+            entry = self.values.get(key)
+            if entry is None:
+                return None
+            expires, value = entry
+            if expires < time.monotonic():
+                del self.values[key]
+                return None
+            self.values.move_to_end(key)
+            return value
+
+    def set(self, generation, key, value, timeout):
+        with self.lock:
+            if generation != self.generation:
+                return  # built under a generation that has ended meanwhile
+            self.values[key] = (time.monotonic() + timeout, value)
+            self.values.move_to_end(key)
+            if len(self.values) > self.max_entries:
+                self.values.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.values.clear()
+            self.generation = None
+
+
+# A few thousand small values: the frame of each page type and language, routes and
+# translation links of the pages being read. The Wegweiser PDF (tens of KB) is the
+# largest.
+process_memo = ProcessMemo(max_entries=5000)
+
+
+def remembered(request, key, build, timeout=FRAGMENT_SECONDS):
+    """build() once per generation in this process: for values that are cheap to
+    build but asked for on every request (locales, view restrictions), or that
+    cannot be stored in a shared cache (model instances of this process)."""
+    current = request_generation(request)
+    value = process_memo.get(current, key)
     if value is None:
         value = build()
-        cache.set(key, value, timeout=timeout)
+        process_memo.set(current, key, value, timeout)
+    return value
+
+
+def cached_fragment(request, name, *parts, build, timeout=FRAGMENT_SECONDS):
+    """build() once per generation and parts (site, language, ...): the navigation and
+    footer of every page render, cached or not, need the same few queries' worth of
+    data that only publishing changes. Kept in this process and shared with the others
+    through the cache, so that an expensive value (the Wegweiser PDF) is built once."""
+    current = request_generation(request)
+    key = ":".join(["quartier:fragment", str(current), name, *map(str, parts)])
+    value = process_memo.get(current, key)
+    if value is None:
+        value = cache.get(key)
+        if value is None:
+            value = build()
+            cache.set(key, value, timeout=timeout)
+        process_memo.set(current, key, value, timeout)
     return value
 
 
@@ -76,8 +158,8 @@ def invalidate(**kwargs):
     """Make every cached page stale, in every process that shares the cache."""
     try:
         cache.incr(GENERATION_KEY)
-    except ValueError:  # not set yet (or evicted): any new value differs from the old keys
-        cache.set(GENERATION_KEY, 2, timeout=None)
+    except ValueError:  # not set yet (or evicted)
+        cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
 
 
 def _key(request, gen):

@@ -1,23 +1,24 @@
-"""Page visibility looked up once per request.
+"""Page visibility looked up once per generation.
 
 Wagtail's PageQuerySet.public() reads every view restriction each time it is called,
 and the menu, the search, the club page and the directory's links all call it: the
-restrictions rarely number more than a few, so one read per request answers them all.
+restrictions rarely number more than a few and change only with a new page-cache
+generation, so one read per generation and process answers them all.
 """
 
 from wagtail.models import Page
 
+from .page_cache import remembered
+
 
 def private_q(request=None):
-    """Wagtail's private_q(), kept on the request (fresh for a caller without one)."""
-    cached = getattr(request, "_quartier_private_q", None)
-    if cached is None:
-        cached = Page.objects.private_q()
-        if request is not None:
-            request._quartier_private_q = cached
-    return cached
+    """Wagtail's private_q(), kept in the process until the next generation (saving a
+    view restriction starts one); fresh for a caller without a request."""
+    if request is None:
+        return Page.objects.private_q()
+    return remembered(request, ("private-q",), Page.objects.private_q)
 
 
 def public(queryset, request=None):
-    """queryset.public(), with the restrictions read once per request."""
+    """queryset.public(), with the restrictions read once per generation."""
     return queryset.exclude(private_q(request))
