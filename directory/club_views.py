@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.search.utils import parse_query_string
 
+from home.locales import localized_queryset
+
 from .club_models import CLUBS_PER_PAGE, ClubPage, open_roles
-from .models import Category, localized_queryset
+from .models import Category
 from .views import locales
 
 MAX_SEARCH_HITS = 300

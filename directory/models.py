@@ -31,7 +31,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
-    Locale,
     LockableMixin,
     Page,
     PreviewableMixin,
@@ -47,21 +46,6 @@ DESCRIPTION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 # The language prefix of a page address, e.g. "/de/" in "/de/hilfe/" or "https://x.org/de/hilfe/".
 _LANGUAGE_CODES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
 LANGUAGE_PREFIX = re.compile(rf"^((?:https?://[^/]+)?)/(?:{_LANGUAGE_CODES})/")
-
-
-def localized_queryset(queryset, locales=None):
-    """The objects of the active locale, plus those of the default locale that have no
-    translation there, so that an untranslated entry shows in German instead of vanishing.
-
-    `queryset` must already carry the visibility filters: a translation that is a draft
-    then does not hide its live original. `locales` is (active, default), to spare the
-    lookups when the caller has them.
-    """
-    active, default = locales or (Locale.get_active(), Locale.get_default())
-    if active.pk == default.pk:
-        return queryset.filter(locale=active)
-    translated = queryset.filter(locale=active).values("translation_key")
-    return queryset.filter(Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated)))
 
 
 def validate_unique_slug_per_locale(instance):

@@ -6,10 +6,11 @@ from django.db.models import Value
 
 from wagtail.models import Locale
 
+from home.locales import localized_queryset
 from home.sitemaps import ValuesSitemap
 from home.visibility import public
 
-from .models import DirectoryPage, Offer, Provider, localized_queryset
+from .models import DirectoryPage, Offer, Provider
 
 
 class DirectorySitemapMixin:

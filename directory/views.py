@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from wagtail.search.utils import parse_query_string
 
 from home import page_cache
-from home.locales import request_locales
+from home.locales import localized_queryset, request_locales
 from home.pdf import pdf_response, render_pdf
 from home.search import ranked_values
 from home.visibility import public
@@ -38,7 +38,6 @@ from .models import (
     PriceModel,
     Provider,
     ProviderKind,
-    localized_queryset,
 )
 from .ratelimit import enquiry_limited
 

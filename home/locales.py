@@ -2,18 +2,21 @@
 
 Wagtail's Locale.get_active() and page.locale each cost a query, and the header,
 footer, home page blocks and directory all need them: one query for the handful of
-locales, kept on the request, answers all of them.
+locales, kept in the process until the next generation, answers all of them.
 """
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import get_language
 
 from wagtail.models import Locale
 
+from .page_cache import remembered
+
 
 class RequestLocales:
-    def __init__(self):
-        self.by_id = {locale.pk: locale for locale in Locale.objects.all()}
+    def __init__(self, locales):
+        self.by_id = {locale.pk: locale for locale in locales}
         by_code = {locale.language_code: locale for locale in self.by_id.values()}
         self.default = by_code.get(settings.LANGUAGE_CODE) or Locale.get_default()
         self.active = by_code.get(get_language(), self.default)
@@ -29,7 +32,25 @@ def request_locales(request=None):
     # The active language can change within a request (translation.override in tests
     # and mails); the cache is per language.
     if cached is None or cached.active.language_code != (get_language() or settings.LANGUAGE_CODE):
-        cached = RequestLocales()
-        if request is not None:
+        if request is None:
+            cached = RequestLocales(Locale.objects.all())
+        else:
+            # Locales change only with a new generation (saving one starts it).
+            cached = RequestLocales(remembered(request, ("locales",), lambda: list(Locale.objects.all())))
             request._quartier_locales = cached
     return cached
+
+
+def localized_queryset(queryset, locales=None):
+    """The objects of the active locale, plus those of the default locale that have no
+    translation there, so that an untranslated entry shows in German instead of vanishing.
+
+    `queryset` must already carry the visibility filters: a translation that is a draft
+    then does not hide its live original. `locales` is (active, default), to spare the
+    lookups when the caller has them.
+    """
+    active, default = locales or (Locale.get_active(), Locale.get_default())
+    if active.pk == default.pk:
+        return queryset.filter(locale=active)
+    translated = queryset.filter(locale=active).values("translation_key")
+    return queryset.filter(Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated)))

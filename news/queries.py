@@ -7,14 +7,15 @@ templates or models' internals.
 import re
 from datetime import datetime, time, timedelta
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
+
+from home.locales import localized_queryset, request_locales
+from home.visibility import public
 
 # Renditions the lists show; prefetched with the images so that a list costs the same
 # number of queries for 10 and for 200 articles.
@@ -40,16 +41,12 @@ def local_midnight(day):
     return datetime.combine(day, time.min, tzinfo=timezone.get_default_timezone())
 
 
-def in_locale(queryset, locale):
-    """Pages in `locale`, plus default-language pages that have no live translation in
-    it: the site shows an untranslated page in German, so its lists do too."""
-    default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    if locale.language_code == default_language:
-        return queryset.filter(locale=locale)
-    translated = queryset.model.objects.live().filter(locale=locale).values("translation_key")
-    return queryset.filter(
-        Q(locale=locale) | (Q(locale__language_code=default_language) & ~Q(translation_key__in=translated))
-    )
+def published_in(queryset, locale, request=None):
+    """Live pages residents may see in `locale`, plus German originals without a
+    translation there: the site shows an untranslated page in German, so its lists do
+    too. The view restrictions and locales are those read once per generation."""
+    default = request_locales(request).default
+    return localized_queryset(public(queryset.live(), request), (locale, default))
 
 
 def with_list_images(queryset, image_field="image"):
@@ -63,23 +60,20 @@ def relevant_news_q(today=None):
     return Q(relevant_until__isnull=True) | Q(relevant_until__gte=today)
 
 
-def home_sections(locale, news_limit=3, event_limit=5, event_days=60):
+def home_sections(locale, request=None, news_limit=3, event_limit=5, event_days=60):
     """The home page's newest relevant articles and next dates, with the news index and
-    the calendar to link to, in seven queries however much content exists: the view
-    restrictions are read once and shared by all four lookups."""
+    the calendar to link to, in a fixed number of queries however much content exists."""
     from wagtail.models import Page
 
     from .models import EventException, EventIndexPage, EventPage, NewsIndexPage, NewsPage
     from .occurrences import expand
 
-    private = Page.objects.private_q()
-
-    articles = in_locale(NewsPage.objects.live().exclude(private), locale).filter(relevant_news_q())
+    articles = published_in(NewsPage.objects, locale, request).filter(relevant_news_q())
     articles = with_list_images(articles.defer_streamfields().order_by("-date", "-pk"))
 
     now = timezone.now()
     window_end = local_midnight(local_today() + timedelta(days=event_days))
-    events = in_locale(EventPage.objects.live().exclude(private).in_window(now, window_end), locale)
+    events = published_in(EventPage.objects.in_window(now, window_end), locale, request)
     # Dates are expanded in Python, event by event, and the page shows a handful. A
     # single date without exceptions is one occurrence at its start: beyond the
     # event_limit-th earliest of those none can make the list, so only repeating
@@ -92,7 +86,7 @@ def home_sections(locale, news_limit=3, event_limit=5, event_days=60):
         ContentType.objects.get_for_model(NewsIndexPage).pk: "news_index",
         ContentType.objects.get_for_model(EventIndexPage).pk: "calendar",
     }
-    indexes = in_locale(Page.objects.live().exclude(private).filter(content_type__in=index_types), locale)
+    indexes = published_in(Page.objects.filter(content_type__in=index_types), locale, request)
     sections = {"news_index": None, "calendar": None}
     for page in indexes.order_by("path"):
         key = index_types[page.content_type_id]

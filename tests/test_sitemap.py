@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Locale, Page, Site
 
-from directory.models import DirectoryPage, Offer, Provider, localized_queryset
+from directory.models import DirectoryPage, Offer, Provider
+from home.locales import localized_queryset
 from home.sitemaps import ValuesSitemap
 from news.models import NewsIndexPage
 from tests.directory.factories import OfferFactory

@@ -28,7 +28,7 @@ from home.blocks import BodyBlock
 from home.images import DescribedImageMixin
 
 from ..occurrences import Occurrence, expand_lazily, group_by_day
-from ..queries import in_locale, local_midnight, local_today, query_param, tags_of
+from ..queries import local_midnight, local_today, published_in, query_param, tags_of
 from ..recurrence import MAX_COUNT, Repeat, Rule
 from ..structured_data import event_data
 
@@ -96,9 +96,9 @@ class EventIndexPage(RoutablePageMixin, Page):
         verbose_name = _("event calendar")
         verbose_name_plural = _("event calendars")
 
-    def events(self):
+    def events(self, request=None):
         """Every live event of the site in this calendar's language (German where untranslated)."""
-        return in_locale(EventPage.objects.live().public().with_parent(), self.locale)
+        return published_in(EventPage.objects, self.locale, request)
 
     def used_tags(self, events=None):
         events = self.events() if events is None else events
@@ -121,7 +121,7 @@ class EventIndexPage(RoutablePageMixin, Page):
     def upcoming(self, request):
         from ..forms import CalendarFilterForm
 
-        all_events = self.events()
+        all_events = self.events(request)
         form = CalendarFilterForm(request.GET, tags=self.used_tags(all_events))
         window_start, window_end = form.window()
         events = form.filter_events(all_events.in_window(window_start, window_end))
@@ -144,7 +144,7 @@ class EventIndexPage(RoutablePageMixin, Page):
     def archive(self, request):
         from ..forms import CalendarFilterForm
 
-        all_events = self.events()
+        all_events = self.events(request)
         form = CalendarFilterForm(request.GET, tags=self.used_tags(all_events), archive=True)
         window_end = timezone.now()
         window_start = local_midnight(local_today() - timedelta(days=ARCHIVE_DAYS))
@@ -161,7 +161,8 @@ class EventIndexPage(RoutablePageMixin, Page):
     def ical_feed(self, request):
         from ..ical import calendar_response
 
-        events = self.events()
+        # The organiser of each event, for its description in the feed.
+        events = self.events(request).with_parent()
         tag = None
         tag_slug = query_param(request, "tag")
         if tag_slug:

@@ -22,7 +22,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.images import DescribedImageMixin
 
-from ..queries import in_locale, local_today, query_param, relevant_news_q, tags_of, with_list_images
+from ..queries import local_today, published_in, query_param, relevant_news_q, tags_of, with_list_images
 from ..structured_data import news_article_data
 
 ARTICLES_PER_PAGE = 10
@@ -61,13 +61,13 @@ class NewsIndexPage(RoutablePageMixin, Page):
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
 
-    def articles(self):
+    def articles(self, request=None):
         """Live articles of this section in its language; untranslated ones in German."""
         section_paths = Page.objects.filter(translation_key=self.translation_key).values_list("path", flat=True)
         in_section = Q()
         for section_path in section_paths:
             in_section |= Q(path__startswith=section_path, depth=self.depth + 1)
-        return in_locale(NewsPage.objects.live().public().filter(in_section), self.locale)
+        return published_in(NewsPage.objects.filter(in_section), self.locale, request)
 
     def used_tags(self, articles):
         return (
@@ -76,17 +76,12 @@ class NewsIndexPage(RoutablePageMixin, Page):
             .order_by("name")
         )
 
-    def tag_from_request(self, request, articles):
-        """The tag the reader filters by; (None, "") without one, (None, slug) for a tag
-        that no article here has."""
-        slug = query_param(request, "tag")
-        if not slug:
-            return None, ""
-        return self.used_tags(articles).filter(slug=slug).first(), slug
-
     def list_context(self, request, articles, archive=False):
         tags = list(self.used_tags(articles))
-        tag, tag_slug = self.tag_from_request(request, articles)
+        # The tag the reader filters by, among those the list offers; a slug that no
+        # article here has leads to an empty list that names it.
+        tag_slug = query_param(request, "tag")
+        tag = next((tag for tag in tags if tag.slug == tag_slug), None) if tag_slug else None
         if tag is not None:
             articles = articles.filter(tagged_items__tag=tag)
         elif tag_slug:
@@ -105,12 +100,12 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def current(self, request):
-        articles = self.articles().filter(relevant_news_q())
+        articles = self.articles(request).filter(relevant_news_q())
         return self.render(request, context_overrides=self.list_context(request, articles))
 
     @path("archive/")
     def archive(self, request):
-        articles = self.articles().exclude(relevant_news_q())
+        articles = self.articles(request).exclude(relevant_news_q())
         context = self.list_context(request, articles, archive=True)
         context["seo_title"] = gettext("Older news")
         return self.render(request, context_overrides=context)
@@ -218,13 +213,13 @@ class NewsPage(DescribedImageMixin, Page):
         """Tags through the prefetchable relation, so that lists need no query per article."""
         return tags_of(self)
 
-    def related_articles(self):
+    def related_articles(self, request=None):
         """Current articles of the same section sharing the most tags with this one."""
         tag_ids = [tag.pk for tag in self.tag_list]
         if not tag_ids:
             return []
         related = (
-            in_locale(NewsPage.objects.live().public(), self.locale)
+            published_in(NewsPage.objects, self.locale, request)
             .filter(relevant_news_q())
             .filter(tagged_items__tag_id__in=tag_ids)
             .exclude(translation_key=self.translation_key)
@@ -236,7 +231,7 @@ class NewsPage(DescribedImageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_articles"] = self.related_articles()
+        context["related_articles"] = self.related_articles(request)
         context["structured_data"] = news_article_data(self, request)
         context["index_page"] = self.get_parent().specific_deferred
         return context

@@ -33,7 +33,7 @@ def _locale(context):
 def home_news_and_events(context):
     """The newest still-relevant articles and the next dates of the calendar, each with
     a link to its section."""
-    return {"request": context["request"], **home_sections(_locale(context))}
+    return {"request": context["request"], **home_sections(_locale(context), context["request"])}
 
 
 @register.filter
