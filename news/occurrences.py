@@ -1,12 +1,15 @@
 """Dates of events as the calendar shows them: one entry per date of a repeating event,
 grouped by day."""
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from itertools import groupby
+from itertools import groupby, islice
 
-from django.db.models import Prefetch
+from django.db import connection
+from django.db.models import Prefetch, Q
+from django.db.models.functions import Collate
 
 
 @dataclass(frozen=True)
@@ -78,25 +81,56 @@ class _Dates:
 
 class Occurrences(Sequence):
     """The sorted dates of a window; the events of the dates taken out (a page of the
-    calendar, the home page's five) are loaded as pages, in one query, when taken."""
+    calendar, the home page's five) are loaded as pages, in one query, when taken.
 
-    def __init__(self, dates, events):
+    `dates` are those expanded in Python, sorted. `singles`, if given, are events
+    with exactly one date (no repetition, no exception) that overlap the window, left
+    in the database: counted there, and only as many as the dates taken out need are
+    read, in the same order, and merged with `dates`."""
+
+    def __init__(self, dates, events, singles=None, window=None, reverse=False):
         self._dates = dates
         self._events = events
+        self._singles = singles
+        self._window = window
+        self._reverse = reverse
+        self._single_count = None
 
     def __len__(self):
-        return len(self._dates)
+        if self._singles is None:
+            return len(self._dates)
+        if self._single_count is None:
+            self._single_count = self._singles.count()
+        return len(self._dates) + self._single_count
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return self._with_pages(self._dates[index])
-        return self._with_pages([self._dates[index]])[0]
+            if index.step not in (None, 1) or (index.start or 0) < 0 or (index.stop or 0) < 0:
+                return self._with_pages(self._sorted(None)[index])
+            return self._with_pages(self._sorted(index.stop)[index.start or 0 : index.stop])
+        if index < 0:
+            return self._with_pages([self._sorted(None)[index]])[0]
+        return self._with_pages([self._sorted(index + 1)[index]])[0]
 
     def __iter__(self):
-        return iter(self._with_pages(self._dates))
+        return iter(self._with_pages(self._sorted(None)))
 
     def filter(self, keep):
-        return Occurrences([occurrence for occurrence in self._dates if keep(occurrence)], self._events)
+        return Occurrences([occurrence for occurrence in self._sorted(None) if keep(occurrence)], self._events)
+
+    def _sorted(self, stop):
+        """The first `stop` dates (all for None), in order."""
+        if self._singles is None:
+            return self._dates[:stop]
+        direction = "-" if self._reverse else ""
+        title = Collate("title", "C" if connection.vendor == "postgresql" else "BINARY")
+        # Python compares titles by code point, which these collations do too: the
+        # database's order then is the order of _sort_key.
+        rows = self._singles.annotate(title_order=title).order_by(f"{direction}start", f"{direction}title_order")
+        rows = rows.values(*_Dates.FIELDS)
+        singles = [occurrence for row in rows[:stop] for occurrence in _Dates(row, set()).occurrences(*self._window)]
+        merged = heapq.merge(self._dates, singles, key=_sort_key, reverse=self._reverse)
+        return list(islice(merged, stop))
 
     def _with_pages(self, dates):
         pks = {occurrence.event.pk for occurrence in dates}
@@ -106,19 +140,24 @@ class Occurrences(Sequence):
         return [replace(occurrence, event=pages[occurrence.event.pk]) for occurrence in dates]
 
 
+def _sort_key(occurrence):
+    return (occurrence.start, occurrence.event.title)
+
+
 def expand(events, window_start, window_end, reverse=False):
     """All dates of `events` that overlap the window, sorted by start (then title)."""
     occurrences = []
     for event in prefetch_for_calendar(events):
         occurrences.extend(event.occurrences(window_start, window_end))
-    occurrences.sort(key=lambda occurrence: (occurrence.start, occurrence.event.title), reverse=reverse)
+    occurrences.sort(key=_sort_key, reverse=reverse)
     return occurrences
 
 
 def expand_lazily(events, window_start, window_end, reverse=False):
-    """expand() for many events of which few dates are shown (a page of the calendar):
-    two more queries than expand(), which pay off only when the events not shown are
-    many; the home page's handful is quicker with expand()."""
+    """expand() for many events of which few dates are shown (a page of the calendar,
+    the home page's next dates): most events have a single date, which the database
+    can count and sort by itself; only repeating events and those with dates called
+    off are expanded here, from their rows, without building pages."""
     from .models import EventException
 
     if not hasattr(_Dates, "rule"):
@@ -126,12 +165,18 @@ def expand_lazily(events, window_start, window_end, reverse=False):
     exception_dates = {}
     for page_id, day in EventException.objects.filter(page__in=events.values("pk")).values_list("page_id", "date"):
         exception_dates.setdefault(page_id, set()).add(day)
+    one_date = Q(repeat="") & ~Q(pk__in=list(exception_dates))
     occurrences = []
-    for row in events.values(*_Dates.FIELDS):
+    for row in events.exclude(one_date).values(*_Dates.FIELDS):
         dates = _Dates(row, exception_dates.get(row["pk"], set()))
         occurrences.extend(dates.occurrences(window_start, window_end))
-    occurrences.sort(key=lambda occurrence: (occurrence.start, occurrence.event.title), reverse=reverse)
-    return Occurrences(occurrences, events)
+    occurrences.sort(key=_sort_key, reverse=reverse)
+    # The one date overlaps the window (see Occurrence.overlaps): it starts in it, or
+    # ends after its start. A single date's series ends when its date does.
+    singles = events.filter(one_date).filter(
+        Q(start__gte=window_start, start__lt=window_end) | Q(start__lt=window_end, series_ends_at__gt=window_start)
+    )
+    return Occurrences(occurrences, events, singles=singles, window=(window_start, window_end), reverse=reverse)
 
 
 def group_by_day(occurrences, first_day: date | None = None):

@@ -8,8 +8,7 @@ import re
 from datetime import datetime, time, timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from wagtail.images import get_image_model
@@ -65,8 +64,8 @@ def home_sections(locale, request=None, news_limit=3, event_limit=5, event_days=
     the calendar to link to, in a fixed number of queries however much content exists."""
     from wagtail.models import Page
 
-    from .models import EventException, EventIndexPage, EventPage, NewsIndexPage, NewsPage
-    from .occurrences import expand
+    from .models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
+    from .occurrences import expand_lazily
 
     articles = published_in(NewsPage.objects, locale, request).filter(relevant_news_q())
     articles = with_list_images(articles.defer_streamfields().order_by("-date", "-pk"))
@@ -74,13 +73,6 @@ def home_sections(locale, request=None, news_limit=3, event_limit=5, event_days=
     now = timezone.now()
     window_end = local_midnight(local_today() + timedelta(days=event_days))
     events = published_in(EventPage.objects.in_window(now, window_end), locale, request)
-    # Dates are expanded in Python, event by event, and the page shows a handful. A
-    # single date without exceptions is one occurrence at its start: beyond the
-    # event_limit-th earliest of those none can make the list, so only repeating
-    # events are expanded whole (seeded: 290 events built for five dates before).
-    plain = events.filter(repeat="").exclude(Exists(EventException.objects.filter(page=OuterRef("pk"))))
-    cutoff = Subquery(plain.order_by("start").values("start")[event_limit - 1 : event_limit])
-    events = events.exclude(pk__in=plain.filter(start__gt=Coalesce(cutoff, window_end)).values("pk"))
 
     index_types = {
         ContentType.objects.get_for_model(NewsIndexPage).pk: "news_index",
@@ -94,7 +86,7 @@ def home_sections(locale, request=None, news_limit=3, event_limit=5, event_days=
 
     return {
         "articles": list(articles[:news_limit]),
-        "occurrences": expand(events, now, window_end)[:event_limit],
+        "occurrences": expand_lazily(events, now, window_end)[:event_limit],
         **sections,
     }
 

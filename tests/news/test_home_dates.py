@@ -73,3 +73,51 @@ def test_lazy_expansion_gives_the_same_dates_with_whole_pages(calendar, reverse)
     assert [(o.event.pk, o.start, o.end) for o in lazy] == [(o.event.pk, o.start, o.end) for o in eager]
     assert [(o.event.pk, o.start) for o in lazy[2:5]] == [(o.event.pk, o.start) for o in eager[2:5]]
     assert all(isinstance(o.event, EventPage) for o in lazy[:3])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("reverse", [False, True])
+def test_single_dates_left_in_the_database_merge_in_the_order_of_expanding(calendar, reverse):
+    """Single dates are counted and sorted by the database, and merged with the
+    expanded ones: every kind of single date, ties on the same evening sorted by
+    title as Python sorts them, and every page of the list as expanding gives it."""
+    today = timezone.localdate()
+    now = timezone.now()
+    for title in ("Zebra", "apfel", "Äpfel", "Apfel"):  # code point order: Apfel, Zebra, apfel, Äpfel
+        EventPageFactory(parent=calendar, title=title, start=berlin(today + timedelta(days=2), 19))
+    EventPageFactory(
+        parent=calendar, title="Läuft gerade", start=now - timedelta(hours=1), end=now + timedelta(hours=1)
+    )
+    EventPageFactory(parent=calendar, title="Ohne Ende, vorbei", start=now - timedelta(hours=1), end=None)
+    EventPageFactory(parent=calendar, title="Vorbei", start=now - timedelta(hours=3), end=now - timedelta(hours=2))
+    EventPageFactory(
+        parent=calendar,
+        title="Hoffest über drei Tage",
+        start=berlin(today - timedelta(days=1), 0),
+        end=berlin(today + timedelta(days=1), 0),
+        all_day=True,
+    )
+    EventPageFactory(
+        parent=calendar, title="Ganztags übermorgen", start=berlin(today + timedelta(days=2), 0), all_day=True
+    )
+    EventPageFactory(parent=calendar, title="Nach dem Fenster", start=berlin(today + timedelta(days=40), 19))
+    EventPageFactory(
+        parent=calendar, title="Lesekreis", start=berlin(today - timedelta(days=20), 19), repeat=Repeat.WEEKLY
+    )
+    window_end = now + timedelta(days=30)
+    events = EventPage.objects.live().in_window(now, window_end)
+
+    eager = expand(events, now, window_end, reverse=reverse)
+    lazy = expand_lazily(events, now, window_end, reverse=reverse)
+
+    def dates(occurrences):
+        return [(o.event.pk, o.start, o.end) for o in occurrences]
+
+    assert len(lazy) == len(eager)
+    assert dates(lazy) == dates(eager)
+    for start in range(0, len(eager), 3):
+        assert dates(lazy[start : start + 3]) == dates(eager[start : start + 3])
+    assert dates([lazy[4]]) == dates([eager[4]])
+    titles = [o.event.title for o in eager]
+    assert "Ohne Ende, vorbei" not in titles and "Vorbei" not in titles and "Nach dem Fenster" not in titles
+    assert "Läuft gerade" in titles and "Hoffest über drei Tage" in titles
