@@ -8,13 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.search.utils import parse_query_string
 
-from home.locales import localized_queryset
+from home.search import ranked_values
 
 from .club_models import CLUBS_PER_PAGE, ClubPage, open_roles
-from .models import Category
-from .views import locales
-
-MAX_SEARCH_HITS = 300
+from .views import MAX_SEARCH_HITS, categories_for_filters
 
 
 class ClubFilterForm(forms.Form):
@@ -32,7 +29,7 @@ def _page_number(request):
 
 
 def club_list(request, index_page):
-    categories = list(localized_queryset(Category.objects.all(), locales(request)).order_by("sort_order", "name"))
+    categories = categories_for_filters(request)
     form = ClubFilterForm(request.GET or None, categories=categories)
     clubs = index_page.clubs(request)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -44,8 +41,8 @@ def club_list(request, index_page):
         # Parsed like the directory's search: quotes become phrases instead of
         # reaching the database backend's syntax unescaped.
         _filters, parsed = parse_query_string(query)
-        hits = ClubPage.objects.child_of(index_page).live().search(parsed)[:MAX_SEARCH_HITS]
-        clubs = clubs.filter(pk__in=[hit.pk for hit in hits])
+        hits = ranked_values(ClubPage.objects.child_of(index_page).live(), parsed, "pk", MAX_SEARCH_HITS)
+        clubs = clubs.filter(pk__in=hits)
     paginator = Paginator(clubs, CLUBS_PER_PAGE)
     items = paginator.get_page(_page_number(request))
     context = index_page.get_context(request)

@@ -69,12 +69,6 @@ class OwnershipPermissionPolicy(ModelPermissionPolicy):
             return action in OWNER_ACTIONS and self.owns(user, instance)
         return True
 
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(self.user_has_permission_for_instance(user, action, instance) for action in actions)
-
-    def instances_user_has_permission_for(self, user, action):
-        return self.instances_user_has_any_permission_for(user, [action])
-
     def instances_user_has_any_permission_for(self, user, actions):
         queryset = super().instances_user_has_any_permission_for(user, actions)
         if is_provider_account(user):
