@@ -113,11 +113,6 @@ class ProcessMemo:
             if len(self.values) > self.max_entries:
                 self.values.popitem(last=False)
 
-    def clear(self):
-        with self.lock:
-            self.values.clear()
-            self.generation = None
-
 
 # A few thousand small values: the frame of each page type and language, routes and
 # translation links of the pages being read. The Wegweiser PDF (tens of KB) is the

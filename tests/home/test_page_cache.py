@@ -180,3 +180,26 @@ def test_invalidation_listens_only_to_what_residents_see():
     assert not post_delete.has_listeners(Session)  # expired sessions go in one DELETE
     for model in (Category, SiteSettings):
         assert ours(post_delete, model) and ours(post_save, model), model
+
+
+def test_the_process_memo_forgets_on_a_new_generation_by_age_and_beyond_its_bound(monkeypatch):
+    from home import page_cache
+    from home.page_cache import ProcessMemo
+
+    memo = ProcessMemo(max_entries=2)
+    assert memo.get(1, "a") is None
+    memo.set(1, "a", "A", timeout=60)
+    memo.set(1, "b", "B", timeout=60)
+    assert memo.get(1, "a") == "A"  # now the most recently used
+    memo.set(1, "c", "C", timeout=60)
+    assert (memo.get(1, "a"), memo.get(1, "b"), memo.get(1, "c")) == ("A", None, "C")
+
+    memo.set(0, "old", "built under an ended generation", timeout=60)
+    assert memo.get(1, "old") is None
+    assert memo.get(2, "a") is None  # a new generation empties it
+    memo.set(2, "a", "A2", timeout=60)
+    assert memo.get(2, "a") == "A2"
+
+    later = page_cache.time.monotonic() + 61
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: later)
+    assert memo.get(2, "a") is None
