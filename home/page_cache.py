@@ -137,16 +137,8 @@ def cached_fragment(request, name, *parts, build, timeout=FRAGMENT_SECONDS):
     footer of every page render, cached or not, need the same few queries' worth of
     data that only publishing changes. Kept in this process and shared with the others
     through the cache, so that an expensive value (the Wegweiser PDF) is built once."""
-    current = request_generation(request)
-    key = ":".join(["quartier:fragment", str(current), name, *map(str, parts)])
-    value = process_memo.get(current, key)
-    if value is None:
-        value = cache.get(key)
-        if value is None:
-            value = build()
-            cache.set(key, value, timeout=timeout)
-        process_memo.set(current, key, value, timeout)
-    return value
+    key = ":".join(["quartier:fragment", str(request_generation(request)), name, *map(str, parts)])
+    return remembered(request, key, lambda: cache.get_or_set(key, build, timeout=timeout), timeout)
 
 
 def invalidate(**kwargs):
