@@ -14,17 +14,21 @@ from home.visibility import public
 register = template.Library()
 
 
+def _frame_fragment(request, name, *parts, build):
+    """cached_fragment() per site and language: the parts of the page frame differ
+    by both."""
+    site = Site.find_for_request(request)
+    return cached_fragment(request, name, *parts, site.pk if site else None, get_language(), build=build)
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
     current = context.get("page")
-    site = Site.find_for_request(request)
     # The same for every page of a site in one language until something is published;
     # only the entry marked as current differs. Built without the current page, so
     # that an untranslated page shown in English gets the English menu too.
-    menu = cached_fragment(
-        request, "main-menu", site.pk if site else None, get_language(), build=lambda: _menu(request)
-    )
+    menu = _frame_fragment(request, "main-menu", build=lambda: _menu(request))
     items = [
         {"title": title, "url": url, "is_current": current is not None and current.path.startswith(path)}
         for title, url, path in menu["items"]
@@ -55,29 +59,23 @@ def _menu(request):
 
 
 def _translations(request, page):
-    """{language code: {"url", "full_url"}} of the page's live translations, once per
-    request and cached until the next publication: the head's hreflang links and the
-    language switcher both need it, on every page."""
+    """{language code: {"url", "full_url"}} of the page's live translations, cached
+    until the next publication: the head's hreflang links and the language switcher
+    both need it, on every page."""
     if not isinstance(page, Page):
         return {}
-    cache = request.__dict__.setdefault("_quartier_translations", {})
-    if page.pk not in cache:
-        site = Site.find_for_request(request)
-        cache[page.pk] = cached_fragment(
-            request,
-            "translations",
-            page.pk,
-            site.pk if site else None,
-            get_language(),
-            build=lambda: {
-                translation.locale.language_code: {
-                    "url": translation.get_url(request),
-                    "full_url": translation.get_full_url(request),
-                }
-                for translation in page.get_translations(inclusive=True).live().select_related("locale")
-            },
-        )
-    return cache[page.pk]
+    return _frame_fragment(
+        request,
+        "translations",
+        page.pk,
+        build=lambda: {
+            translation.locale.language_code: {
+                "url": translation.get_url(request),
+                "full_url": translation.get_full_url(request),
+            }
+            for translation in page.get_translations(inclusive=True).live().select_related("locale")
+        },
+    )
 
 
 @register.inclusion_tag("includes/alternate_links.html", takes_context=True)
@@ -108,13 +106,8 @@ def contact_person(context):
     """The contact person's card in the footer of every page, rendered once per
     generation: its photo and office hours cost queries and block rendering."""
     request = context["request"]
-    site = Site.find_for_request(request)
-    return cached_fragment(
-        request,
-        "contact-person",
-        site.pk if site else None,
-        get_language(),
-        build=lambda: render_to_string("includes/contact_person.html", request=request),
+    return _frame_fragment(
+        request, "contact-person", build=lambda: render_to_string("includes/contact_person.html", request=request)
     )
 
 
@@ -125,13 +118,10 @@ def page_ancestors(context, page):
     if not isinstance(page, Page):
         return []
     request = context["request"]
-    site = Site.find_for_request(request)
-    return cached_fragment(
+    return _frame_fragment(
         request,
         "ancestors",
         page.pk,
-        site.pk if site else None,
-        get_language(),
         build=lambda: [
             {"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in page.get_ancestors()[1:]
         ],
@@ -143,10 +133,7 @@ def footer_links(context):
     """Imprint and privacy in the reader's language (German when untranslated), then
     the links to other channels."""
     request = context["request"]
-    site = Site.find_for_request(request)
-    links = cached_fragment(
-        request, "footer-links", site.pk if site else None, get_language(), build=lambda: _footer_links(request)
-    )
+    links = _frame_fragment(request, "footer-links", build=lambda: _footer_links(request))
     return {"request": request, **links}
 
 
