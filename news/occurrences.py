@@ -144,20 +144,12 @@ def _sort_key(occurrence):
     return (occurrence.start, occurrence.event.title)
 
 
-def expand(events, window_start, window_end, reverse=False):
-    """All dates of `events` that overlap the window, sorted by start (then title)."""
-    occurrences = []
-    for event in prefetch_for_calendar(events):
-        occurrences.extend(event.occurrences(window_start, window_end))
-    occurrences.sort(key=_sort_key, reverse=reverse)
-    return occurrences
-
-
 def expand_lazily(events, window_start, window_end, reverse=False):
-    """expand() for many events of which few dates are shown (a page of the calendar,
-    the home page's next dates): most events have a single date, which the database
-    can count and sort by itself; only repeating events and those with dates called
-    off are expanded here, from their rows, without building pages."""
+    """Every date of `events` that overlaps the window, sorted by start (then title),
+    for lists that show few of many (a page of the calendar, the home page's next
+    dates): most events have a single date, which the database can count and sort by
+    itself; only repeating events and those with dates called off are expanded here,
+    from their rows, without building pages."""
     from .models import EventException
 
     if not hasattr(_Dates, "rule"):

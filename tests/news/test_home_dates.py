@@ -10,10 +10,20 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from news.models import EventException, EventPage
-from news.occurrences import expand, expand_lazily
+from news.occurrences import expand_lazily, prefetch_for_calendar
 from news.queries import home_sections
 from news.recurrence import Repeat
 from tests.news.factories import EventPageFactory, berlin
+
+
+def expand(events, window_start, window_end, reverse=False):
+    """The plain way, to compare with: every event built as a page and asked for its
+    dates, all of them sorted."""
+    occurrences = []
+    for event in prefetch_for_calendar(events):
+        occurrences.extend(event.occurrences(window_start, window_end))
+    occurrences.sort(key=lambda occurrence: (occurrence.start, occurrence.event.title), reverse=reverse)
+    return occurrences
 
 
 @pytest.mark.django_db
