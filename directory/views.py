@@ -43,6 +43,8 @@ from .ratelimit import enquiry_limited
 
 PER_PAGE = 20
 PER_SECTION = 6
+# The Wegweiser, as a page made for paper and as a PDF.
+PRINTABLE_TEMPLATE = "directory/printable_overview.html"
 # A search that matches more than this is too broad to be ranked usefully anyway.
 MAX_SEARCH_HITS = 300
 
@@ -429,9 +431,6 @@ def printable_overview(request, page):
     return TemplateResponse(request, PRINTABLE_TEMPLATE, printable_overview_context(request, page))
 
 
-PRINTABLE_TEMPLATE = "directory/printable_overview.html"
-
-
 def printable_overview_context(request, page):
     """The "Wegweiser": every public offer by category, every public provider, and the
     helpful links by category, on one page made for paper. A fixed number of queries
@@ -462,7 +461,7 @@ def printable_overview_context(request, page):
 
     link_pages = localized_queryset(public(HelpfulLinksPage.objects.live(), request), locales(request))
     links = HelpfulLink.objects.filter(page__in=link_pages).select_related("category").order_by("page_id", "sort_order")
-    context = {
+    return {
         "page": page,
         "offer_groups": offer_groups,
         "providers": providers,
@@ -471,4 +470,3 @@ def printable_overview_context(request, page):
         "printed_on": timezone.localdate(),
         "pdf_url": base + page.reverse_subpage("printable_pdf"),
     }
-    return context

@@ -26,8 +26,9 @@ def home_page(db):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: the database is rolled back after a test,
-    but cached fragments (keyed by the page cache's generation, which pages created by
-    factories without publishing do not change) would outlive it."""
+    but cached fragments and what each process remembers (keyed by the page cache's
+    generation, which pages created by factories without publishing do not change)
+    would outlive it. Clearing the cache starts a new generation."""
     from django.core.cache import cache
 
     cache.clear()
