@@ -1,5 +1,5 @@
 """The open export follows Open Referral HSDS 3.0: valid against the official schemas
-(kept in ../shared/hsds/, no network), and it matches the directory's content."""
+(kept in hsds/ next to this module, no network), and it matches the directory's content."""
 
 import json
 import uuid
@@ -14,11 +14,9 @@ from directory.models import Offer, Provider
 from .factories import OfferFactory
 from .helpers import DIRECTORY
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "hsds"
+SCHEMA_DIR = Path(__file__).resolve().parent / "hsds"
 ORGANIZATIONS = DIRECTORY + "offene-daten/hsds/organizations/"
 SERVICES = DIRECTORY + "offene-daten/hsds/services/"
-
-pytestmark = pytest.mark.skipif(not SCHEMA_DIR.exists(), reason="the HSDS schemas in shared/hsds are missing")
 
 
 @cache
