@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from django.contrib.postgres.fields import ArrayField
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, Count, F, Func, IntegerField, Q, UUIDField, Value, When
+from django.db.models import BigAutoField, Case, Count, F, Func, IntegerField, Q, UUIDField, Value, When
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
@@ -23,7 +23,7 @@ from wagtail.search.utils import parse_query_string
 from home import page_cache
 from home.locales import localized_queryset, request_locales
 from home.pdf import pdf_response, render_pdf
-from home.search import ranked_values
+from home.search import among, ranked_values
 from home.visibility import public
 
 from .forms import DirectoryFilterForm, EnquiryForm, make_timestamp
@@ -119,7 +119,8 @@ def _search_rank(keys):
 
 
 def filter_offers(request, queryset, filters, categories):
-    """Apply the valid filters and the search word; returns (queryset, matching providers)."""
+    """Apply the valid filters and the search word: returns (queryset, search), where
+    search is the ranked matches of the filtered offers, or None without a search word."""
     if category_slug := filters.get("category"):
         category = next((c for c in categories if c.slug == category_slug), None)
         if category is not None:
@@ -130,19 +131,9 @@ def filter_offers(request, queryset, filters, categories):
         queryset = queryset.filter(**{TARGET_GROUP_FIELDS[group]: True})
     if filters.get("free"):
         queryset = queryset.filter(price_model=PriceModel.FREE)
-    providers = []
     if query := filters.get("q"):
-        offer_keys = search_keys(request, Offer, query)
-        provider_keys = search_keys(request, Provider, query)
-        providers = list(
-            public_providers(request).filter(translation_key__in=provider_keys).select_related("logo")[:PER_SECTION]
-        )
-        # Offers that match themselves first, then those of matching providers.
-        queryset = queryset.filter(translation_key__in=offer_keys) | queryset.filter(
-            provider__translation_key__in=provider_keys
-        )
-        queryset = queryset.annotate(rank=_search_rank(offer_keys)).order_by("rank", "title")
-    return queryset, providers
+        return queryset, OfferSearch(request, queryset, query)
+    return queryset, None
 
 
 def _with_urls(page, request, offers):
@@ -154,20 +145,83 @@ def _with_urls(page, request, offers):
     return offers
 
 
+class OfferSearch:
+    """The offers a search found, best first: those that match themselves, then those
+    of matching providers. Read once, as (id, provider kind).
+
+    A search's filter (hundreds of matching keys) is the expensive part of its
+    queries: counting each section and reading each section's first offers would
+    repeat it three times. Here it runs once; sections count and slice the ids, and
+    only the offers shown are loaded, by primary key."""
+
+    def __init__(self, request, offers, query):
+        offer_keys = search_keys(request, Offer, query)
+        self.provider_keys = search_keys(request, Provider, query)
+        provider_ids = Provider.objects.filter(among("translation_key", self.provider_keys, UUIDField()))
+        # Two queries, each on one indexed column of the offer, so that the database
+        # looks the matches up instead of scanning every offer for either condition.
+        # Every offer that matches itself ranks before those found only through their
+        # provider, so the two lists join without comparing titles here.
+        own = list(
+            offers.filter(among("translation_key", offer_keys, UUIDField()))
+            .annotate(rank=_search_rank(offer_keys))
+            .order_by("rank", "title")
+            .values_list("pk", "provider__kind")
+        )
+        found = {pk for pk, _kind in own}
+        through_provider = (
+            offers.filter(among("provider_id", provider_ids.values_list("pk", flat=True), BigAutoField()))
+            .order_by("title")
+            .values_list("pk", "provider__kind")
+        )
+        self.ranked = own + [(pk, kind) for pk, kind in through_provider if pk not in found]
+
+    def ids(self, area=None):
+        kinds = AREA_KINDS[area] if area else None
+        return [pk for pk, kind in self.ranked if kinds is None or kind in kinds]
+
+    @staticmethod
+    def load(ids):
+        by_id = offers_for_list(Offer.objects.filter(pk__in=ids)).in_bulk()
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+    def providers(self, request):
+        """The first matching providers, for their own section above the offers."""
+        matching = public_providers(request).filter(among("translation_key", self.provider_keys, UUIDField()))
+        return list(matching.select_related("logo")[:PER_SECTION])
+
+
+def _section_offers(request, page, offers, search, area, paginate):
+    """(shown offers, paginator page or None, total) of one area's section."""
+    if search is not None:
+        ids = search.ids(area)
+        if paginate:
+            results = Paginator(ids, PER_PAGE).get_page(request.GET.get("page"))
+            return _with_urls(page, request, search.load(list(results))), results, len(ids)
+        return _with_urls(page, request, search.load(ids[:PER_SECTION])), None, len(ids)
+    section_offers = offers.filter(provider__kind__in=AREA_KINDS[area])
+    if paginate:
+        results = Paginator(section_offers, PER_PAGE).get_page(request.GET.get("page"))
+        return _with_urls(page, request, list(results)), results, results.paginator.count
+    return _with_urls(page, request, list(section_offers[:PER_SECTION])), None, None
+
+
 def offer_list(request, page, area):
     categories = categories_for_filters(request)
     kinds = ProviderKind.choices if area is None else [(k.value, k.label) for k in AREA_KINDS[area]]
     form = DirectoryFilterForm(request.GET or None, categories=categories, kinds=kinds)
     filters = form.filters if request.GET else {}
-    offers, matching_providers = filter_offers(request, public_offers(request), filters, categories)
+    offers, search = filter_offers(request, public_offers(request), filters, categories)
     offers = offers_for_list(offers)
+    matching_providers = search.providers(request) if search else []
     base = page.base_url(request)
     for provider in matching_providers:
         provider.detail_url = base + page.reverse_subpage("provider", args=[provider.slug])
 
     sections = []
     areas = [area] if area else [Area.COMMUNITY, Area.BUSINESS]
-    if not area:
+    totals = {}
+    if not area and search is None:
         # Both sections' totals in one pass over the offers instead of one count each.
         totals = offers.order_by().aggregate(
             **{
@@ -176,15 +230,7 @@ def offer_list(request, page, area):
             }
         )
     for section_area in areas:
-        section_offers = offers.filter(provider__kind__in=AREA_KINDS[section_area])
-        if area:
-            results = Paginator(section_offers, PER_PAGE).get_page(request.GET.get("page"))
-            items = _with_urls(page, request, list(results))
-            total = results.paginator.count
-        else:
-            results = None
-            items = _with_urls(page, request, list(section_offers[:PER_SECTION]))
-            total = totals[section_area.value]
+        items, results, total = _section_offers(request, page, offers, search, section_area, paginate=bool(area))
         sections.append(
             {
                 "area": section_area,
@@ -192,7 +238,7 @@ def offer_list(request, page, area):
                 "intro": page.community_intro if section_area == Area.COMMUNITY else page.business_intro,
                 "offers": items,
                 "page": results,
-                "total": total,
+                "total": totals.get(section_area.value, total),
                 "url": base + page.reverse_subpage(section_area.value),
             }
         )
@@ -394,17 +440,17 @@ def site_search_section(request, query, limit=5):
     directory = directory or DirectoryPage.objects.live().first()
     if directory is None:
         return None
-    offers, _providers = filter_offers(request, offers_for_list(public_offers(request)), {"q": query}, [])
-    total = offers.count()
-    if not total:
+    _offers, search = filter_offers(request, public_offers(request), {"q": query}, [])
+    ids = search.ids()
+    if not ids:
         return None
     return {
         "heading": _("Offers in the directory"),
         "items": [
             {"title": offer.title, "url": offer.detail_url, "text": offer.summary, "source": offer.provider.name}
-            for offer in _with_urls(directory, request, list(offers[:limit]))
+            for offer in _with_urls(directory, request, search.load(ids[:limit]))
         ],
-        "total": total,
+        "total": len(ids),
         "more_url": f"{directory.get_url(request)}?{urlencode({'q': query})}",
     }
 
