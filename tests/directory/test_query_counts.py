@@ -49,6 +49,9 @@ PATHS = [
     DIRECTORY + "gewerbe/",
     DIRECTORY + "nachbarschaftshilfe/?free=on&group=seniors",
     DIRECTORY + "?category=mobilitaet&kind=volunteer",
+    # A search whose matches grow with the offers: they match through their provider.
+    DIRECTORY + "?q=Zählbetrieb",
+    DIRECTORY + "gewerbe/?q=Zählbetrieb&page=2",
     provider_url("zaehlbetrieb"),
     offer_url("zusatzangebot-0"),
     DIRECTORY + "wegweiser/",

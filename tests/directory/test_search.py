@@ -4,6 +4,8 @@ import pytest
 
 from django.db import connection
 
+from directory.models import Area, ProviderKind
+
 from .factories import OfferFactory, ProviderFactory
 from .helpers import DIRECTORY, titles
 
@@ -54,3 +56,27 @@ def test_search_term_is_escaped(client):
 def test_german_stemming_on_postgresql(client):
     OfferFactory(title="Kiezmobil", summary="Unsere Fahrdienste bringen Sie zum Arzt.")
     assert "Kiezmobil" in titles(client.get(DIRECTORY, {"q": "Fahrdienst"}))
+
+
+@pytest.mark.django_db
+def test_search_counts_and_pages_through_all_matches(client):
+    """Sections count and page the ranked matches: the offer that matches best
+    first, the provider's other offers after it, each once, none lost between pages."""
+    provider = ProviderFactory(name="Zählbetrieb Quendel", kind=ProviderKind.BUSINESS)
+    own_match = OfferFactory(provider=provider, title="Zählhilfe", summary="Quendel zählt für Sie.")
+    others = [OfferFactory(provider=provider, title=f"Leistung {number:02d}") for number in range(24)]
+    neighbour = OfferFactory(
+        provider=ProviderFactory(kind=ProviderKind.VOLUNTEER), title="Nachbarschaft", summary="Mit Quendel-Tee."
+    )
+
+    overview = client.get(DIRECTORY, {"q": "Quendel"})
+    totals = {section["area"]: section["total"] for section in overview.context["sections"]}
+    assert totals == {Area.BUSINESS: 25, Area.COMMUNITY: 1}
+    assert titles(overview, Area.COMMUNITY) == [neighbour.title]
+
+    pages = [client.get(DIRECTORY + "gewerbe/", {"q": "Quendel", "page": number}) for number in (1, 2)]
+    listed = [title for page in pages for title in titles(page)]
+    assert listed[0] == own_match.title
+    assert sorted(listed[1:]) == sorted(offer.title for offer in others)
+    assert [len(titles(page)) for page in pages] == [20, 5]
+    assert "25" in pages[0].content.decode()
