@@ -102,8 +102,7 @@ def search_keys(request, model, query):
 
 
 def _search_rank(keys):
-    """The position of an offer's translation_key among the search hits, best first;
-    offers that match only through their provider after them."""
+    """The position of an offer's translation_key among the search hits, best first."""
     if connection.vendor == "postgresql":
         # One array parameter: a CASE with a branch per hit costs more to build and
         # compile in Django than the query takes in the database.
