@@ -24,7 +24,7 @@ from home import page_cache
 from home.locales import localized_queryset, request_locales
 from home.pdf import pdf_response, render_pdf
 from home.search import among, ranked_values
-from home.visibility import public
+from home.visibility import published_in
 
 from .forms import DirectoryFilterForm, EnquiryForm, make_timestamp
 from .jsonld import offer_jsonld, provider_jsonld
@@ -504,7 +504,7 @@ def printable_overview_context(request, page):
     for provider in providers:
         provider.print_url = request.build_absolute_uri(base + page.reverse_subpage("provider", args=[provider.slug]))
 
-    link_pages = localized_queryset(public(HelpfulLinksPage.objects.live(), request), locales(request))
+    link_pages = published_in(HelpfulLinksPage.objects, locales(request)[0], request)
     links = HelpfulLink.objects.filter(page__in=link_pages).select_related("category").order_by("page_id", "sort_order")
     return {
         "page": page,

@@ -8,6 +8,7 @@ generation, so one read per generation and process answers them all.
 
 from wagtail.models import Page
 
+from .locales import localized_queryset, request_locales
 from .page_cache import remembered
 
 
@@ -22,3 +23,11 @@ def private_q(request=None):
 def public(queryset, request=None):
     """queryset.public(), with the restrictions read once per generation."""
     return queryset.exclude(private_q(request))
+
+
+def published_in(queryset, locale, request=None):
+    """Live pages residents may see in `locale`, plus German originals without a
+    translation there: the site shows an untranslated page in German, so its lists do
+    too. The view restrictions and locales are those read once per generation."""
+    default = request_locales(request).default
+    return localized_queryset(public(queryset.live(), request), (locale, default))

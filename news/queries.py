@@ -13,8 +13,7 @@ from django.utils import timezone
 
 from wagtail.images import get_image_model
 
-from home.locales import localized_queryset, request_locales
-from home.visibility import public
+from home.visibility import published_in
 
 # Renditions the lists show; prefetched with the images so that a list costs the same
 # number of queries for 10 and for 200 articles.
@@ -38,14 +37,6 @@ def local_today():
 def local_midnight(day):
     """The start of a day in the site's time zone, as an aware datetime."""
     return datetime.combine(day, time.min, tzinfo=timezone.get_default_timezone())
-
-
-def published_in(queryset, locale, request=None):
-    """Live pages residents may see in `locale`, plus German originals without a
-    translation there: the site shows an untranslated page in German, so its lists do
-    too. The view restrictions and locales are those read once per generation."""
-    default = request_locales(request).default
-    return localized_queryset(public(queryset.live(), request), (locale, default))
 
 
 def with_list_images(queryset, image_field="image"):

@@ -26,9 +26,10 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.images import DescribedImageMixin
+from home.visibility import published_in
 
 from ..occurrences import Occurrence, expand_lazily, group_by_day
-from ..queries import local_midnight, local_today, published_in, query_param, tags_of
+from ..queries import local_midnight, local_today, query_param, tags_of
 from ..recurrence import MAX_COUNT, Repeat, Rule
 from ..structured_data import event_data
 
@@ -100,8 +101,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         """Every live event of the site in this calendar's language (German where untranslated)."""
         return published_in(EventPage.objects, self.locale, request)
 
-    def used_tags(self, events=None):
-        events = self.events() if events is None else events
+    def used_tags(self, events):
         return (
             Tag.objects.filter(news_eventpagetag_items__content_object__in=events.values("pk"))
             .distinct()

@@ -21,8 +21,9 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.images import DescribedImageMixin
+from home.visibility import published_in
 
-from ..queries import local_today, published_in, query_param, relevant_news_q, tags_of, with_list_images
+from ..queries import local_today, query_param, relevant_news_q, tags_of, with_list_images
 from ..structured_data import news_article_data
 
 ARTICLES_PER_PAGE = 10
