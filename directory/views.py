@@ -439,7 +439,7 @@ def site_search_section(request, query, limit=5):
     directory = directory or DirectoryPage.objects.live().first()
     if directory is None:
         return None
-    _offers, search = filter_offers(request, public_offers(request), {"q": query}, [])
+    search = OfferSearch(request, public_offers(request), query)
     ids = search.ids()
     if not ids:
         return None
