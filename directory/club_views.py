@@ -50,7 +50,7 @@ def club_list(request, index_page):
         {
             "form": form,
             "items": items,
-            "clubs": list(items),
+            "clubs": items,
             "query": query if filters else "",
             "selected_category": selected,
             "volunteering_url": index_page.url + index_page.reverse_subpage("volunteering"),

@@ -15,6 +15,7 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -191,18 +192,23 @@ class OfferSearch:
 
 
 def _section_offers(request, page, offers, search, area, paginate):
-    """(shown offers, paginator page or None, total) of one area's section."""
+    """(shown offers, paginator page or None, total) of one area's section. The shown
+    offers are read when first used: a section whose cards are cached reads none."""
+
+    def shown(load):
+        return SimpleLazyObject(lambda: _with_urls(page, request, load()))
+
     if search is not None:
         ids = search.ids(area)
         if paginate:
             results = Paginator(ids, PER_PAGE).get_page(request.GET.get("page"))
-            return _with_urls(page, request, search.load(list(results))), results, len(ids)
-        return _with_urls(page, request, search.load(ids[:PER_SECTION])), None, len(ids)
+            return shown(lambda: search.load(list(results))), results, len(ids)
+        return shown(lambda: search.load(ids[:PER_SECTION])), None, len(ids)
     section_offers = offers.filter(provider__kind__in=AREA_KINDS[area])
     if paginate:
         results = Paginator(section_offers, PER_PAGE).get_page(request.GET.get("page"))
-        return _with_urls(page, request, list(results)), results, results.paginator.count
-    return _with_urls(page, request, list(section_offers[:PER_SECTION])), None, None
+        return shown(lambda: list(results)), results, results.paginator.count
+    return shown(lambda: list(section_offers[:PER_SECTION])), None, None
 
 
 def offer_list(request, page, area):
@@ -219,14 +225,27 @@ def offer_list(request, page, area):
 
     sections = []
     areas = [area] if area else [Area.COMMUNITY, Area.BUSINESS]
+    # What the offers shown depend on besides the generation and language: the valid
+    # filters (a bounded set of choices) and the day, as offers start and end by date.
+    # None for a search, whose words are the reader's own and are not cached.
+    cards_key = None if search else urlencode(sorted(filters.items())) + "@" + timezone.localdate().isoformat()
     totals = {}
     if not area and search is None:
-        # Both sections' totals in one pass over the offers instead of one count each.
-        totals = offers.order_by().aggregate(
-            **{
-                section_area.value: Count("pk", filter=Q(provider__kind__in=AREA_KINDS[section_area]))
-                for section_area in areas
-            }
+        # Both sections' totals in one pass over the offers instead of one count each,
+        # once per generation, language and filters: counting every offer is the
+        # largest part of the overview's database time.
+        totals = page_cache.cached_fragment(
+            request,
+            "directory-totals",
+            page.pk,
+            get_language(),
+            cards_key,
+            build=lambda: offers.order_by().aggregate(
+                **{
+                    section_area.value: Count("pk", filter=Q(provider__kind__in=AREA_KINDS[section_area]))
+                    for section_area in areas
+                }
+            ),
         )
     for section_area in areas:
         items, results, total = _section_offers(request, page, offers, search, section_area, paginate=bool(area))
@@ -238,6 +257,7 @@ def offer_list(request, page, area):
                 "offers": items,
                 "page": results,
                 "total": totals.get(section_area.value, total),
+                "has_more": not area and totals.get(section_area.value, total) > PER_SECTION,
                 "url": base + page.reverse_subpage(section_area.value),
             }
         )
@@ -252,6 +272,7 @@ def offer_list(request, page, area):
             "area_title": area.label if area else None,
             "form": form,
             "filters": filters,
+            "cards_key": cards_key,
             "sections": sections,
             "matching_providers": matching_providers,
             "filter_querystring": filter_query.urlencode(),

@@ -10,6 +10,7 @@ from itertools import groupby, islice
 from django.db import connection
 from django.db.models import Prefetch, Q
 from django.db.models.functions import Collate
+from django.utils.functional import SimpleLazyObject
 
 
 @dataclass(frozen=True)
@@ -105,12 +106,17 @@ class Occurrences(Sequence):
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            if index.step not in (None, 1) or (index.start or 0) < 0 or (index.stop or 0) < 0:
-                return self._with_pages(self._sorted(None)[index])
-            return self._with_pages(self._sorted(index.stop)[index.start or 0 : index.stop])
+            # Read when first used: a page of the calendar whose markup is cached
+            # (the paginator slices before the template asks) loads nothing.
+            return SimpleLazyObject(lambda: self._slice(index))
         if index < 0:
             return self._with_pages([self._sorted(None)[index]])[0]
         return self._with_pages([self._sorted(index + 1)[index]])[0]
+
+    def _slice(self, index):
+        if index.step not in (None, 1) or (index.start or 0) < 0 or (index.stop or 0) < 0:
+            return self._with_pages(self._sorted(None)[index])
+        return self._with_pages(self._sorted(index.stop)[index.start or 0 : index.stop])
 
     def __iter__(self):
         return iter(self._with_pages(self._sorted(None)))

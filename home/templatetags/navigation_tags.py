@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
 from django.db.models import Q
+from django.template.base import token_kwargs
 from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
@@ -8,17 +9,57 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 from home.locales import request_locales
-from home.page_cache import cached_fragment
+from home.page_cache import FRAGMENT_SECONDS, cached_fragment
 from home.visibility import public
 
 register = template.Library()
 
 
-def _frame_fragment(request, name, *parts, build):
+def _frame_fragment(request, name, *parts, build, timeout=FRAGMENT_SECONDS):
     """cached_fragment() per site and language: the parts of the page frame differ
     by both."""
     site = Site.find_for_request(request)
-    return cached_fragment(request, name, *parts, site.pk if site else None, get_language(), build=build)
+    return cached_fragment(
+        request, name, *parts, site.pk if site else None, get_language(), build=build, timeout=timeout
+    )
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, parts, timeout):
+        self.nodelist = nodelist
+        self.name = name
+        self.parts = parts
+        self.timeout = timeout
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            # A preview shows a draft, which must neither be served from nor stored in
+            # the cache of what is published (as Wagtail's {% wagtailcache %}).
+            return self.nodelist.render(context)
+        parts = [part.resolve(context) for part in self.parts]
+        timeout = self.timeout.resolve(context) if self.timeout else FRAGMENT_SECONDS
+        return _frame_fragment(request, self.name, *parts, timeout=timeout, build=lambda: self.nodelist.render(context))
+
+
+@register.tag
+def cachedfragment(parser, token):
+    """{% cachedfragment "name" part ... [timeout=seconds] %}...{% endcachedfragment %}:
+    the enclosed markup rendered once per generation, site, language and parts in this
+    process and shared with the others, like the frame's fragments. For markup that
+    only publishing changes and that costs queries or many includes (a list's cards,
+    a page's blocks); `timeout` for markup that also depends on the time of day.
+    Not for anything that differs by visitor (forms with a CSRF token)."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a fragment name.")
+    options = token_kwargs([bit for bit in bits[2:] if "=" in bit], parser)
+    if set(options) - {"timeout"}:
+        raise template.TemplateSyntaxError(f"{bits[0]} only takes timeout=.")
+    parts = [parser.compile_filter(bit) for bit in bits[2:] if "=" not in bit]
+    nodelist = parser.parse(("endcachedfragment",))
+    parser.delete_first_token()
+    return CachedFragmentNode(nodelist, bits[1].strip("\"'"), parts, options.get("timeout"))
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -36,10 +77,23 @@ def main_menu(context):
     return {"items": items, "home_url": menu["home_url"]}
 
 
+def _localized_root(request, site):
+    """The home page in the active language, or the default one where it has no live
+    translation: Page.localized, with the active locale the request already read
+    instead of a query of its own."""
+    if site is None:
+        return None
+    site_root = site.root_page
+    active = request_locales(request).active
+    if site_root.locale_id == active.pk:
+        return site_root
+    translation = site_root.get_translation_or_none(active)
+    return translation if translation is not None and translation.live else site_root
+
+
 def _menu(request):
     site = Site.find_for_request(request)
-    # The home page in the active language, or the default one where untranslated.
-    root = site.root_page.localized if site else None
+    root = _localized_root(request, site)
     items = []
     if root is not None:
         site_root = site.root_page

@@ -10,7 +10,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Left
 from django.http import Http404
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -113,7 +113,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return {
             "form": form,
             "occurrences": page,
-            "days": group_by_day(page.object_list, first_day),
+            "days": SimpleLazyObject(lambda: group_by_day(page.object_list, first_day)),
             "active_tag": form.active_tag,
         }
 

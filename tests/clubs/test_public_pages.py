@@ -3,11 +3,9 @@ club page with its events, and the same number of queries for 5 or 100 clubs."""
 
 import pytest
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from directory.club_models import VolunteerRole
 from directory.models import Category
+from tests.queries import count_fresh_queries
 
 from .helpers import CLUBS, VOLUNTEERING, add_clubs, club
 
@@ -109,13 +107,6 @@ def test_club_event_is_in_the_calendar_and_names_the_club(client):
     assert "Sommerfest des SV Lindenkiez" in [event.title for event in calendar.events()]
 
 
-def count_queries(client, path):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200, path
-    return len(queries)
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "path",
@@ -125,9 +116,9 @@ def test_query_count_does_not_grow_with_clubs(client, path):
     sport = Category.objects.get(slug="sport")
     add_clubs(5, categories=[sport])
     client.get(path)  # warm caches that are per process, not per request
-    few = count_queries(client, path)
+    few = count_fresh_queries(client, path)
     add_clubs(95, start=5, categories=[sport])
     client.get(path)  # publishing renews the cached menu and footer once, not per request
-    many = count_queries(client, path)
+    many = count_fresh_queries(client, path)
     assert few == many, (path, few, many)
     assert many <= MAX_QUERIES

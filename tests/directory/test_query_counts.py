@@ -3,25 +3,17 @@
 
 import pytest
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from wagtail.models import Locale
 
 from directory.models import Offer, PriceModel, ProviderKind
+from tests.queries import count_fresh_queries
 
 from .factories import ProviderFactory
 from .helpers import DIRECTORY, offer_url, provider_url
 
 MAX_QUERIES = 30
-
-
-def count_queries(client, path):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200, path
-    return len(queries)
 
 
 def add_offers(provider, count, start):
@@ -66,10 +58,10 @@ def test_query_count_does_not_grow_with_offers(client, path):
     add_offers(business, 5, 0)
     add_offers(volunteers, 5, 5)
     client.get(path)  # warm caches filled once per process
-    small = count_queries(client, path)
+    small = count_fresh_queries(client, path)
     add_offers(business, 245, 10)
     add_offers(volunteers, 245, 255)
     assert Offer.objects.filter(title__startswith="Zusatzangebot").count() == 500
-    large = count_queries(client, path)
+    large = count_fresh_queries(client, path)
     assert small == large, f"{path}: {small} queries with 10 offers, {large} with 500"
     assert large <= MAX_QUERIES, f"{path}: {large} queries"

@@ -5,8 +5,6 @@ from datetime import timedelta
 
 import pytest
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from wagtail.images.models import Image
@@ -14,6 +12,7 @@ from wagtail.images.models import Image
 from news.models import EventException
 from news.recurrence import Repeat
 from tests.news.factories import EventPageFactory, NewsPageFactory, berlin
+from tests.queries import count_fresh_queries
 
 # Upper bounds, so that a slow creep shows up even when both sizes grow together.
 MAX_QUERIES = {
@@ -25,13 +24,6 @@ MAX_QUERIES = {
     "/de/veranstaltungen/ical/": 15,
     "/de/": 25,
 }
-
-
-def count_queries(client, path):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200, path
-    return len(queries)
 
 
 def add_content(news_index, calendar, count, offset):
@@ -65,12 +57,12 @@ def test_query_counts_do_not_grow_with_content(client, news_index, calendar):
     add_content(news_index, calendar, 10, 0)
     for path in MAX_QUERIES:
         client.get(path)  # warm caches filled once per process and renditions made once
-    small = {path: count_queries(client, path) for path in MAX_QUERIES}
+    small = {path: count_fresh_queries(client, path) for path in MAX_QUERIES}
 
     add_content(news_index, calendar, 190, 10)
     for path in MAX_QUERIES:
         client.get(path)
-    large = {path: count_queries(client, path) for path in MAX_QUERIES}
+    large = {path: count_fresh_queries(client, path) for path in MAX_QUERIES}
 
     assert small == large
     for path, bound in MAX_QUERIES.items():

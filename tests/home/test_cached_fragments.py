@@ -1,0 +1,71 @@
+"""{% cachedfragment %}: lists rendered once per generation, fresh after publishing,
+never from or into the cache in a preview, and never for a search's own words."""
+
+import pytest
+
+from django.template import Context, Template
+from django.test import RequestFactory
+
+from news.models import NewsIndexPage
+from tests.news.factories import NewsPageFactory
+
+pytestmark = pytest.mark.django_db
+
+PROBE = Template('{% load navigation_tags %}{% cachedfragment "probe" part %}{{ renders.next }}{% endcachedfragment %}')
+
+
+class Renders:
+    """Counts how often the fragment's content was rendered."""
+
+    def __init__(self):
+        self.count = 0
+
+    @property
+    def next(self):
+        self.count += 1
+        return self.count
+
+
+def render(request, renders, part="a"):
+    return PROBE.render(Context({"request": request, "renders": renders, "part": part}))
+
+
+def test_a_fragment_renders_once_per_generation_and_part():
+    from home.page_cache import invalidate
+
+    request, renders = RequestFactory().get("/de/"), Renders()
+    assert render(request, renders) == "1"
+    assert render(RequestFactory().get("/de/?page=2"), renders) == "1"
+    assert render(request, renders, part="b") == "2"
+    invalidate()
+    assert render(RequestFactory().get("/de/"), renders) == "3"
+
+
+def test_previews_neither_read_nor_fill_the_cache():
+    request, renders = RequestFactory().get("/de/"), Renders()
+    preview = RequestFactory().get("/de/")
+    preview.is_preview = True
+    assert render(preview, renders) == "1"
+    assert render(request, renders) == "2"
+    assert render(preview, renders) == "3"
+    assert render(request, renders) == "2"
+
+
+def test_a_published_article_enters_the_cached_list_at_once(client):
+    # A query string, so that the page cache stays out and only the fragments count.
+    assert "Frisch gedruckt" not in client.get("/de/neuigkeiten/?page=1").content.decode()
+    article = NewsPageFactory(parent=NewsIndexPage.objects.get(), title="Frisch gedruckt", live=False)
+    article.save_revision().publish()
+    assert "Frisch gedruckt" in client.get("/de/neuigkeiten/?page=1").content.decode()
+
+
+def test_a_search_stores_no_cards_under_its_words(client):
+    from home.page_cache import process_memo
+
+    def stored_cards():
+        return [key for key in process_memo.values if "directory-cards" in str(key)]
+
+    assert "Fahrrad" in client.get("/de/hilfe-und-angebote/?q=Fahrrad").content.decode()
+    assert stored_cards() == []
+    client.get("/de/hilfe-und-angebote/?free=on")
+    assert stored_cards()

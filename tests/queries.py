@@ -1,0 +1,21 @@
+"""Counting the queries of a page as its first request after a publication makes them."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from home import page_cache
+
+
+def count_fresh_queries(client, path, status=200):
+    """Queries of a request for `path` in a new page-cache generation: no cached
+    fragment (a list's cards, the home page's sections) can hide what rendering the
+    page reads, so a count that grows with the content shows. A first fresh request
+    fills what lasts as long as the process and is made once (content types, the
+    renditions of new images) and is not counted."""
+    page_cache.invalidate()
+    client.get(path)
+    page_cache.invalidate()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == status, path
+    return len(queries)
