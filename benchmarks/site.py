@@ -400,6 +400,33 @@ def query_counts(paths):
     return counts
 
 
+def first_views(paths, rounds=9):
+    """{path: (median ms, queries)} of each page as the first request after a
+    publication in this process: a new generation, so no cached fragment, route or
+    menu. The wrk runs measure pages with those remembered, as most requests find
+    them; this is what the first reader after an editor's change waits for."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, override_settings
+
+    from home import page_cache
+
+    results = {}
+    with override_settings(PAGE_CACHE_SECONDS=0, ALLOWED_HOSTS=["*"]):
+        client = Client()
+        for _name, path in paths:
+            client.get(path)
+            times = []
+            for _ in range(rounds):
+                page_cache.invalidate()
+                with CaptureQueriesContext(connection) as queries:
+                    started = time.perf_counter()
+                    client.get(path)
+                    times.append((time.perf_counter() - started) * 1000)
+            results[path] = (statistics.median(times), len(queries))
+    return results
+
+
 def main():
     sys.path.insert(0, str(PROJECT_DIR))
     if shutil.which("wrk") is None:
@@ -433,6 +460,7 @@ def main():
         call_command("collectstatic", "--noinput", verbosity=0)
     paths = page_types()
     counts = query_counts(paths)
+    fresh = first_views(paths)
     from wagtail.models import Page
 
     from directory.models import Offer, Provider
@@ -489,6 +517,11 @@ def main():
             f"{result['p95']:.1f} | {result['errors']} | {counts.get(path, '')} | {weight} |"
         )
     print("\nMedian of the medians:", statistics.median(r[3]["median"] for r in results))
+    print("\nFirst request after a publication, in-process, one at a time (median of 9):\n")
+    print("| page type | median ms | queries |")
+    print("| --- | --- | --- |")
+    for name, path in paths:
+        print(f"| {name} | {fresh[path][0]:.1f} | {fresh[path][1]} |")
 
 
 if __name__ == "__main__":
