@@ -234,11 +234,10 @@ def offer_list(request, page, area):
         # Both sections' totals in one pass over the offers instead of one count each,
         # once per generation, language and filters: counting every offer is the
         # largest part of the overview's database time.
-        totals = page_cache.cached_fragment(
+        totals = page_cache.site_fragment(
             request,
             "directory-totals",
             page.pk,
-            get_language(),
             cards_key,
             build=lambda: offers.order_by().aggregate(
                 **{

@@ -28,8 +28,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import get_max_age
+from django.utils.translation import get_language
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 GENERATION_KEY = "quartier:page-cache:generation"
@@ -139,6 +140,15 @@ def cached_fragment(request, name, *parts, build, timeout=FRAGMENT_SECONDS):
     through the cache, so that an expensive value (the Wegweiser PDF) is built once."""
     key = ":".join(["quartier:fragment", str(request_generation(request)), name, *map(str, parts)])
     return remembered(request, key, lambda: cache.get_or_set(key, build, timeout=timeout), timeout)
+
+
+def site_fragment(request, name, *parts, build, timeout=FRAGMENT_SECONDS):
+    """cached_fragment() per site and language, which the page frame and the lists
+    differ by."""
+    site = Site.find_for_request(request)
+    return cached_fragment(
+        request, name, *parts, site.pk if site else None, get_language(), build=build, timeout=timeout
+    )
 
 
 def invalidate(**kwargs):

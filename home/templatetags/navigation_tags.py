@@ -9,19 +9,10 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 from home.locales import request_locales
-from home.page_cache import FRAGMENT_SECONDS, cached_fragment
+from home.page_cache import FRAGMENT_SECONDS, site_fragment
 from home.visibility import public
 
 register = template.Library()
-
-
-def _frame_fragment(request, name, *parts, build, timeout=FRAGMENT_SECONDS):
-    """cached_fragment() per site and language: the parts of the page frame differ
-    by both."""
-    site = Site.find_for_request(request)
-    return cached_fragment(
-        request, name, *parts, site.pk if site else None, get_language(), build=build, timeout=timeout
-    )
 
 
 class CachedFragmentNode(template.Node):
@@ -39,7 +30,7 @@ class CachedFragmentNode(template.Node):
             return self.nodelist.render(context)
         parts = [part.resolve(context) for part in self.parts]
         timeout = self.timeout.resolve(context) if self.timeout else FRAGMENT_SECONDS
-        return _frame_fragment(request, self.name, *parts, timeout=timeout, build=lambda: self.nodelist.render(context))
+        return site_fragment(request, self.name, *parts, timeout=timeout, build=lambda: self.nodelist.render(context))
 
 
 @register.tag
@@ -69,7 +60,7 @@ def main_menu(context):
     # The same for every page of a site in one language until something is published;
     # only the entry marked as current differs. Built without the current page, so
     # that an untranslated page shown in English gets the English menu too.
-    menu = _frame_fragment(request, "main-menu", build=lambda: _menu(request))
+    menu = site_fragment(request, "main-menu", build=lambda: _menu(request))
     items = [
         {"title": title, "url": url, "is_current": current is not None and current.path.startswith(path)}
         for title, url, path in menu["items"]
@@ -118,7 +109,7 @@ def _translations(request, page):
     both need it, on every page."""
     if not isinstance(page, Page):
         return {}
-    return _frame_fragment(
+    return site_fragment(
         request,
         "translations",
         page.pk,
@@ -160,7 +151,7 @@ def contact_person(context):
     """The contact person's card in the footer of every page, rendered once per
     generation: its photo and office hours cost queries and block rendering."""
     request = context["request"]
-    return _frame_fragment(
+    return site_fragment(
         request, "contact-person", build=lambda: render_to_string("includes/contact_person.html", request=request)
     )
 
@@ -172,7 +163,7 @@ def page_ancestors(context, page):
     if not isinstance(page, Page):
         return []
     request = context["request"]
-    return _frame_fragment(
+    return site_fragment(
         request,
         "ancestors",
         page.pk,
@@ -187,7 +178,7 @@ def footer_links(context):
     """Imprint and privacy in the reader's language (German when untranslated), then
     the links to other channels."""
     request = context["request"]
-    links = _frame_fragment(request, "footer-links", build=lambda: _footer_links(request))
+    links = site_fragment(request, "footer-links", build=lambda: _footer_links(request))
     return {"request": request, **links}
 
 
