@@ -248,6 +248,7 @@ def offer_list(request, page, area):
         )
     for section_area in areas:
         items, results, total = _section_offers(request, page, offers, search, section_area, paginate=bool(area))
+        total = totals.get(section_area.value, total)
         sections.append(
             {
                 "area": section_area,
@@ -255,8 +256,8 @@ def offer_list(request, page, area):
                 "intro": page.community_intro if section_area == Area.COMMUNITY else page.business_intro,
                 "offers": items,
                 "page": results,
-                "total": totals.get(section_area.value, total),
-                "has_more": not area and totals.get(section_area.value, total) > PER_SECTION,
+                "total": total,
+                "has_more": not area and total > PER_SECTION,
                 "url": base + page.reverse_subpage(section_area.value),
             }
         )
