@@ -6,6 +6,7 @@ import pytest
 from django.template import Context, Template
 from django.test import RequestFactory
 
+from home.page_cache import invalidate, process_memo
 from news.models import NewsIndexPage
 from tests.news.factories import NewsPageFactory
 
@@ -31,8 +32,6 @@ def render(request, renders, part="a"):
 
 
 def test_a_fragment_renders_once_per_generation_and_part():
-    from home.page_cache import invalidate
-
     request, renders = RequestFactory().get("/de/"), Renders()
     assert render(request, renders) == "1"
     assert render(RequestFactory().get("/de/?page=2"), renders) == "1"
@@ -60,8 +59,6 @@ def test_a_published_article_enters_the_cached_list_at_once(client):
 
 
 def test_a_search_stores_no_cards_under_its_words(client):
-    from home.page_cache import process_memo
-
     def stored_cards():
         return [key for key in process_memo.values if "directory-cards" in str(key)]
 
