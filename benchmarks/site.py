@@ -384,27 +384,13 @@ def start_gunicorn(environment):
     raise RuntimeError("gunicorn did not start")
 
 
-def query_counts(paths):
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext, override_settings
-
-    counts = {}
-    with override_settings(PAGE_CACHE_SECONDS=0, ALLOWED_HOSTS=["*"]):
-        client = Client()
-        for _name, path in paths:
-            client.get(path)
-            with CaptureQueriesContext(connection) as queries:
-                client.get(path)
-            counts[path] = len(queries)
-    return counts
-
-
-def first_views(paths, rounds=9):
-    """{path: (median ms, queries)} of each page as the first request after a
-    publication in this process: a new generation, so no cached fragment, route or
-    menu. The wrk runs measure pages with those remembered, as most requests find
-    them; this is what the first reader after an editor's change waits for."""
+def in_process(paths, rounds=9):
+    """Per path, measured with Django's test client and the page cache off:
+    - "queries": those of a request that finds what its generation remembers (the
+      route, the menu, the rendered lists), as most requests do;
+    - "fresh_ms", "fresh_queries": the median time and the queries of the first request
+      after a publication, in a new generation with nothing of it remembered: what the
+      first reader after an editor's change waits for."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
@@ -416,6 +402,9 @@ def first_views(paths, rounds=9):
         client = Client()
         for _name, path in paths:
             client.get(path)
+            with CaptureQueriesContext(connection) as queries:
+                client.get(path)
+            remembered = len(queries)
             times = []
             for _ in range(rounds):
                 page_cache.invalidate()
@@ -423,7 +412,7 @@ def first_views(paths, rounds=9):
                     started = time.perf_counter()
                     client.get(path)
                     times.append((time.perf_counter() - started) * 1000)
-            results[path] = (statistics.median(times), len(queries))
+            results[path] = {"queries": remembered, "fresh_ms": statistics.median(times), "fresh_queries": len(queries)}
     return results
 
 
@@ -459,8 +448,7 @@ def main():
     with timed("collectstatic", timings):
         call_command("collectstatic", "--noinput", verbosity=0)
     paths = page_types()
-    counts = query_counts(paths)
-    fresh = first_views(paths)
+    measured = in_process(paths)
     from wagtail.models import Page
 
     from directory.models import Offer, Provider
@@ -512,16 +500,17 @@ def main():
         # A run with one connection does not load the server: no share of the ceiling.
         share = f"1/{ceiling['rps'] / result['rps']:.1f}" if ceiling and result["rps"] else "-"
         weight = f"{weights[name] / 1024:.1f}" if name in weights else ""
+        queries = measured[path]["queries"] if path in measured else ""  # none for the bare view
         print(
             f"| {label} | {name} | {result['rps']:.1f} | {share} | {result['median']:.1f} | "
-            f"{result['p95']:.1f} | {result['errors']} | {counts.get(path, '')} | {weight} |"
+            f"{result['p95']:.1f} | {result['errors']} | {queries} | {weight} |"
         )
     print("\nMedian of the medians:", statistics.median(r[3]["median"] for r in results))
     print("\nFirst request after a publication, in-process, one at a time (median of 9):\n")
     print("| page type | median ms | queries |")
     print("| --- | --- | --- |")
     for name, path in paths:
-        print(f"| {name} | {fresh[path][0]:.1f} | {fresh[path][1]} |")
+        print(f"| {name} | {measured[path]['fresh_ms']:.1f} | {measured[path]['fresh_queries']} |")
 
 
 if __name__ == "__main__":
