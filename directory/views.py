@@ -227,8 +227,8 @@ def offer_list(request, page, area):
     areas = [area] if area else [Area.COMMUNITY, Area.BUSINESS]
     # What the offers shown depend on besides the generation and language: the valid
     # filters (a bounded set of choices) and the day, as offers start and end by date.
-    # None for a search, whose words are the reader's own and are not cached.
-    cards_key = None if search else urlencode(sorted(filters.items())) + "@" + timezone.localdate().isoformat()
+    # A search's cards are not cached (the template's unless=), nor are its totals.
+    cards_key = urlencode(sorted(filters.items())) + "@" + timezone.localdate().isoformat()
     totals = {}
     if not area and search is None:
         # Both sections' totals in one pass over the offers instead of one count each,

@@ -16,17 +16,20 @@ register = template.Library()
 
 
 class CachedFragmentNode(template.Node):
-    def __init__(self, nodelist, name, parts, timeout):
+    def __init__(self, nodelist, name, parts, timeout, unless):
         self.nodelist = nodelist
         self.name = name
         self.parts = parts
         self.timeout = timeout
+        self.unless = unless
 
     def render(self, context):
         request = context.get("request")
         if request is None or getattr(request, "is_preview", False):
             # A preview shows a draft, which must neither be served from nor stored in
             # the cache of what is published (as Wagtail's {% wagtailcache %}).
+            return self.nodelist.render(context)
+        if self.unless is not None and self.unless.resolve(context):
             return self.nodelist.render(context)
         parts = [part.resolve(context) for part in self.parts]
         timeout = self.timeout.resolve(context) if self.timeout else FRAGMENT_SECONDS
@@ -39,18 +42,20 @@ def cachedfragment(parser, token):
     the enclosed markup rendered once per generation, site, language and parts in this
     process and shared with the others, like the frame's fragments. For markup that
     only publishing changes and that costs queries or many includes (a list's cards,
-    a page's blocks); `timeout` for markup that also depends on the time of day.
-    Not for anything that differs by visitor (forms with a CSRF token)."""
+    a page's blocks); `timeout` for markup that also depends on the time of day;
+    `unless` renders without the cache when true: a search's words are the reader's
+    own, and random ones must not fill the cache. Not for anything that differs by
+    visitor (forms with a CSRF token)."""
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError(f"{bits[0]} needs a fragment name.")
     options = token_kwargs([bit for bit in bits[2:] if "=" in bit], parser)
-    if set(options) - {"timeout"}:
-        raise template.TemplateSyntaxError(f"{bits[0]} only takes timeout=.")
+    if set(options) - {"timeout", "unless"}:
+        raise template.TemplateSyntaxError(f"{bits[0]} only takes timeout= and unless=.")
     parts = [parser.compile_filter(bit) for bit in bits[2:] if "=" not in bit]
     nodelist = parser.parse(("endcachedfragment",))
     parser.delete_first_token()
-    return CachedFragmentNode(nodelist, bits[1].strip("\"'"), parts, options.get("timeout"))
+    return CachedFragmentNode(nodelist, bits[1].strip("\"'"), parts, options.get("timeout"), options.get("unless"))
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)

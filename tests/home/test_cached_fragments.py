@@ -27,6 +27,11 @@ class Renders:
         return self.count
 
 
+UNLESS = Template(
+    '{% load navigation_tags %}{% cachedfragment "probe" part unless=words %}{{ renders.next }}{% endcachedfragment %}'
+)
+
+
 def render(request, renders, part="a"):
     return PROBE.render(Context({"request": request, "renders": renders, "part": part}))
 
@@ -66,3 +71,12 @@ def test_a_search_stores_no_cards_under_its_words(client):
     assert stored_cards() == []
     client.get("/de/hilfe-und-angebote/?free=on")
     assert stored_cards()
+
+
+def test_unless_renders_without_reading_or_filling_the_cache():
+    request, renders = RequestFactory().get("/de/"), Renders()
+    context = {"request": request, "renders": renders, "part": "a"}
+    assert UNLESS.render(Context({**context, "words": "Fahrrad"})) == "1"
+    assert UNLESS.render(Context({**context, "words": ""})) == "2"
+    assert UNLESS.render(Context({**context, "words": "Fahrrad"})) == "3"
+    assert UNLESS.render(Context({**context, "words": ""})) == "2"
