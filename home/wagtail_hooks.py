@@ -5,6 +5,7 @@ from wagtail.admin.ui.components import Component
 
 from .attention import is_editor, needs_attention
 from .locales import request_locales
+from .page_cache import remembered
 
 
 class NeedsAttentionPanel(Component):
@@ -33,9 +34,17 @@ def add_needs_attention_panel(request, panels):
 
 
 @hooks.register("before_serve_page")
-def share_request_locales(page, request, serve_args, serve_kwargs):
-    """Give the page its Locale from the request's one lookup, so that `page.locale`
-    in views, templates and feeds costs no query of its own."""
+def share_remembered_lookups(page, request, serve_args, serve_kwargs):
+    """Give the page what the request or the generation already looked up, so that
+    serving it costs no query of its own:
+    - its Locale, from the request's one lookup, for `page.locale` in views,
+      templates and feeds;
+    - the view restrictions on it and its ancestors, which Wagtail's
+      check_view_restrictions (an on_serve_page hook, run after this one) asks for on
+      every page served, in two queries. Read once per generation and process: saving
+      or deleting a restriction and moving a page each start a new one."""
     locale = request_locales(request).by_id.get(page.locale_id)
     if locale is not None:
         page.locale = locale
+    restrictions = remembered(request, ("view-restrictions", page.pk), lambda: list(page.get_view_restrictions()))
+    page.get_view_restrictions = lambda: restrictions
