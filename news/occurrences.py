@@ -155,26 +155,33 @@ def expand_lazily(events, window_start, window_end, reverse=False):
     for lists that show few of many (a page of the calendar, the home page's next
     dates): most events have a single date, which the database can count and sort by
     itself; only repeating events and those with dates called off are expanded here,
-    from their rows, without building pages."""
+    from their rows, without building pages, and only when a date is first asked for:
+    a list whose count and markup are kept (the calendar) expands nothing."""
     from .models import EventException
 
     if not hasattr(_Dates, "rule"):
         _Dates.bind()
-    exception_dates = {}
-    for page_id, day in EventException.objects.filter(page__in=events.values("pk")).values_list("page_id", "date"):
-        exception_dates.setdefault(page_id, set()).add(day)
-    one_date = Q(repeat="") & ~Q(pk__in=list(exception_dates))
-    occurrences = []
-    for row in events.exclude(one_date).values(*_Dates.FIELDS):
-        dates = _Dates(row, exception_dates.get(row["pk"], set()))
-        occurrences.extend(dates.occurrences(window_start, window_end))
-    occurrences.sort(key=_sort_key, reverse=reverse)
+    one_date = Q(repeat="") & ~Q(pk__in=EventException.objects.values("page_id"))
+
+    def expand():
+        exception_dates = {}
+        for page_id, day in EventException.objects.filter(page__in=events.values("pk")).values_list("page_id", "date"):
+            exception_dates.setdefault(page_id, set()).add(day)
+        occurrences = []
+        for row in events.exclude(one_date).values(*_Dates.FIELDS):
+            dates = _Dates(row, exception_dates.get(row["pk"], set()))
+            occurrences.extend(dates.occurrences(window_start, window_end))
+        occurrences.sort(key=_sort_key, reverse=reverse)
+        return occurrences
+
     # The one date overlaps the window (see Occurrence.overlaps): it starts in it, or
     # ends after its start. A single date's series ends when its date does.
     singles = events.filter(one_date).filter(
         Q(start__gte=window_start, start__lt=window_end) | Q(start__lt=window_end, series_ends_at__gt=window_start)
     )
-    return Occurrences(occurrences, events, singles=singles, window=(window_start, window_end), reverse=reverse)
+    return Occurrences(
+        SimpleLazyObject(expand), events, singles=singles, window=(window_start, window_end), reverse=reverse
+    )
 
 
 def group_by_day(occurrences, first_day: date | None = None):

@@ -26,6 +26,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.images import DescribedImageMixin
+from home.page_cache import remembered
 from home.visibility import published_in
 
 from ..occurrences import Occurrence, expand_lazily, group_by_day
@@ -108,8 +109,18 @@ class EventIndexPage(RoutablePageMixin, Page):
             .order_by("name")
         )
 
-    def _list(self, request, form, occurrences, first_day=None):
-        page = Paginator(occurrences, OCCURRENCES_PER_PAGE).get_page(request.GET.get("page"))
+    def remembered_tags(self, request, events):
+        """The topics of the calendar's events, read once per generation."""
+        return remembered(request, ("calendar-tags", self.pk), lambda: list(self.used_tags(events)))
+
+    def _list(self, request, form, occurrences, first_day=None, count_key=None):
+        paginator = Paginator(occurrences, OCCURRENCES_PER_PAGE)
+        if count_key is not None:
+            # Counting expands every repeating event of the period; with the count kept,
+            # a page whose markup is kept too reads no event at all. A minute at most,
+            # like that markup, as the upcoming list drops what is over.
+            paginator.count = remembered(request, count_key, lambda: len(occurrences), timeout=60)
+        page = paginator.get_page(request.GET.get("page"))
         return {
             "form": form,
             "occurrences": page,
@@ -122,11 +133,16 @@ class EventIndexPage(RoutablePageMixin, Page):
         from ..forms import CalendarFilterForm
 
         all_events = self.events(request)
-        form = CalendarFilterForm(request.GET, tags=self.used_tags(all_events))
+        form = CalendarFilterForm(request.GET, tags=self.remembered_tags(request, all_events))
         window_start, window_end = form.window()
         events = form.filter_events(all_events.in_window(window_start, window_end))
         occurrences = expand_lazily(events, window_start, window_end)
-        context = self._list(request, form, occurrences, first_day=window_start.date())
+        # Only checked values: the form's known topic and the period's days.
+        count_key = None
+        if not form.unknown_tag:
+            tag_slug = form.active_tag.slug if form.active_tag else None
+            count_key = ("calendar-count", self.pk, tag_slug, window_start.date(), window_end.date())
+        context = self._list(request, form, occurrences, first_day=window_start.date(), count_key=count_key)
         ical_url = self.ical_url(form.active_tag)
         feed_url = request.build_absolute_uri(ical_url)
         context.update(
@@ -145,7 +161,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         from ..forms import CalendarFilterForm
 
         all_events = self.events(request)
-        form = CalendarFilterForm(request.GET, tags=self.used_tags(all_events), archive=True)
+        form = CalendarFilterForm(request.GET, tags=self.remembered_tags(request, all_events), archive=True)
         window_end = timezone.now()
         window_start = local_midnight(local_today() - timedelta(days=ARCHIVE_DAYS))
         events = form.filter_events(all_events.in_window(window_start, window_end))

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.images import DescribedImageMixin
+from home.page_cache import remembered
 from home.visibility import published_in
 
 from ..queries import local_today, query_param, relevant_news_q, tags_of, with_list_images
@@ -64,7 +65,17 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     def articles(self, request=None):
         """Live articles of this section in its language; untranslated ones in German."""
-        section_paths = Page.objects.filter(translation_key=self.translation_key).values_list("path", flat=True)
+
+        def read_section_paths():
+            return list(Page.objects.filter(translation_key=self.translation_key).values_list("path", flat=True))
+
+        # Where the section's translations are changes only with a move or a new
+        # translation, each of which starts a new generation.
+        section_paths = (
+            remembered(request, ("news-section-paths", self.translation_key), read_section_paths)
+            if request is not None
+            else read_section_paths()
+        )
         in_section = Q()
         for section_path in section_paths:
             in_section |= Q(path__startswith=section_path, depth=self.depth + 1)
@@ -78,24 +89,31 @@ class NewsIndexPage(RoutablePageMixin, Page):
         )
 
     def list_context(self, request, articles, archive=False):
-        tags = list(self.used_tags(articles))
+        # The topics and the number of articles are all that a list whose cards are
+        # cached ({% cachedfragment %}) would still ask of the database: read once per
+        # generation and day (articles leave the list by date).
+        list_key = (self.pk, archive, local_today())
+        tags = remembered(request, ("news-tags", *list_key), lambda: list(self.used_tags(articles)))
         # The tag the reader filters by, among those the list offers; a slug that no
         # article here has leads to an empty list that names it.
         tag_slug = query_param(request, "tag")
         tag = next((tag for tag in tags if tag.slug == tag_slug), None) if tag_slug else None
+        unknown_tag = tag_slug if tag is None else ""
         if tag is not None:
             articles = articles.filter(tagged_items__tag=tag)
-        elif tag_slug:
+        elif unknown_tag:
             articles = articles.none()
         articles = with_list_images(
             articles.defer_streamfields().prefetch_related("tagged_items__tag").order_by("-date", "-pk")
         )
-        page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+        paginator = Paginator(articles, ARTICLES_PER_PAGE)
+        if not unknown_tag:  # an empty list counts without a query, and a reader's word is no key
+            paginator.count = remembered(request, ("news-count", *list_key, tag and tag.slug), articles.count)
         return {
-            "articles": page,
+            "articles": paginator.get_page(request.GET.get("page")),
             "tags": tags,
             "active_tag": tag,
-            "unknown_tag": tag_slug if tag is None else "",
+            "unknown_tag": unknown_tag,
             "is_archive": archive,
         }
 

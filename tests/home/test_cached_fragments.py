@@ -3,8 +3,10 @@ never from or into the cache in a preview, and never for a search's own words.""
 
 import pytest
 
+from django.db import connection
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from home.page_cache import invalidate, process_memo
 from news.models import NewsIndexPage
@@ -80,3 +82,47 @@ def test_unless_renders_without_reading_or_filling_the_cache():
     assert UNLESS.render(Context({**context, "words": ""})) == "2"
     assert UNLESS.render(Context({**context, "words": "Fahrrad"})) == "3"
     assert UNLESS.render(Context({**context, "words": ""})) == "2"
+
+
+def reads_of(client, path, table):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return response, [query["sql"] for query in queries if f'"{table}"' in query["sql"]]
+
+
+@pytest.mark.parametrize(
+    "path, table",
+    [
+        ("/de/neuigkeiten/?page=1", "news_newspage"),
+        ("/de/neuigkeiten/?tag=kiezfest", "news_newspage"),
+        ("/de/veranstaltungen/?page=1", "news_eventpage"),
+        ("/de/veranstaltungen/?when=month", "news_eventpage"),
+    ],
+)
+def test_a_remembered_list_reads_neither_its_count_nor_its_items_again(client, path, table):
+    first, first_reads = reads_of(client, path, table)
+    second, second_reads = reads_of(client, path, table)
+    assert first_reads
+    assert second_reads == []
+    assert second.content == first.content
+
+
+def test_a_published_article_is_counted_and_its_topic_offered_at_once(client):
+    before = client.get("/de/neuigkeiten/?page=1").context["articles"].paginator.count
+    article = NewsPageFactory(parent=NewsIndexPage.objects.get(), title="Neu im Kiez", live=False)
+    article.tags.add("brandneu")
+    article.save_revision().publish()
+    response = client.get("/de/neuigkeiten/?page=1")
+    assert response.context["articles"].paginator.count == before + 1
+    assert "brandneu" in [tag.name for tag in response.context["tags"]]
+    assert "Neu im Kiez" in client.get("/de/neuigkeiten/?tag=brandneu").content.decode()
+
+
+def test_an_unknown_topic_is_no_key_and_lists_nothing(client):
+    response = client.get("/de/neuigkeiten/?tag=gibt-es-nicht")
+    assert response.context["articles"].paginator.count == 0
+    assert not [key for key in process_memo.values if "gibt-es-nicht" in str(key)]
+    calendar = client.get("/de/veranstaltungen/?tag=gibt-es-nicht")
+    assert calendar.context["occurrences"].paginator.count == 0
+    assert not [key for key in process_memo.values if "gibt-es-nicht" in str(key)]
