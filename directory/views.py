@@ -306,18 +306,21 @@ def provider_detail(request, page, slug):
     provider, redirection = _find(queryset, slug, "provider", page, request)
     if redirection:
         return redirection
-    offers = _with_urls(
-        page,
-        request,
-        list(offers_for_list(public_offers(request).filter(provider__translation_key=provider.translation_key))),
+    offers = SimpleLazyObject(
+        lambda: _with_urls(
+            page,
+            request,
+            list(offers_for_list(public_offers(request).filter(provider__translation_key=provider.translation_key))),
+        )
     )
     return _render_provider(request, page, provider, offers)
 
 
 def _render_provider(request, page, provider, offers):
+    """The provider's page. What only its fragments show is read when first used: a
+    page whose fragments are kept for this generation and day reads only the provider."""
     base = page.base_url(request)
     provider.detail_url = base + page.reverse_subpage("provider", args=[provider.slug])
-    categories = list(provider.categories.all())
     return TemplateResponse(
         request,
         "directory/provider_detail.html",
@@ -325,9 +328,11 @@ def _render_provider(request, page, provider, offers):
             "page": page,
             "provider": provider,
             "offers": offers,
-            "categories": categories,
-            "tags": list(provider.tags.all()),
-            "jsonld": provider_jsonld(request, provider, offers),
+            "categories": SimpleLazyObject(lambda: list(provider.categories.all())),
+            "tags": SimpleLazyObject(lambda: list(provider.tags.all())),
+            # Called by the template, and only where its fragment is rendered.
+            "jsonld": lambda: provider_jsonld(request, provider, offers),
+            "today": timezone.localdate(),
             "all_url": base,
             "home_url": _home_url(base),
         },
@@ -362,17 +367,21 @@ def _render_offer(request, page, offer, form, status=200):
     base = page.base_url(request)
     offer.detail_url = base + page.reverse_subpage("offer", args=[offer.slug])
     offer.provider.detail_url = base + page.reverse_subpage("provider", args=[offer.provider.slug])
-    other_offers = _with_urls(
-        page,
-        request,
-        list(
-            offers_for_list(
-                public_offers(request)
-                .filter(provider__translation_key=offer.provider.translation_key)
-                .exclude(translation_key=offer.translation_key)
-            )
-        ),
+    other_offers = SimpleLazyObject(
+        lambda: _with_urls(
+            page,
+            request,
+            list(
+                offers_for_list(
+                    public_offers(request)
+                    .filter(provider__translation_key=offer.provider.translation_key)
+                    .exclude(translation_key=offer.translation_key)
+                )
+            ),
+        )
     )
+    # As on the provider's page, what only the fragments around the form show is read
+    # when first used.
     return TemplateResponse(
         request,
         "directory/offer_detail.html",
@@ -381,9 +390,10 @@ def _render_offer(request, page, offer, form, status=200):
             "offer": offer,
             "provider": offer.provider,
             "other_offers": other_offers,
-            "tags": list(offer.tags.all()),
+            "tags": SimpleLazyObject(lambda: list(offer.tags.all())),
             "form": form,
             "jsonld": offer_jsonld(request, offer),
+            "today": timezone.localdate(),
             "all_url": base,
             "home_url": _home_url(base),
         },

@@ -6,6 +6,10 @@ import re
 
 import pytest
 
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+
 from wagtail.models import Locale
 
 from directory.models import Offer, Provider
@@ -152,3 +156,58 @@ def test_preview_renders_the_detail_page(rf, model):
     context = obj.get_preview_context(request, "")
     html = render_to_string(obj.get_preview_template(request, ""), context, request=request)
     assert str(obj) in html
+
+
+def offer_reads(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return response.content.decode(), [query["sql"] for query in queries if '"directory_offer"' in query["sql"]]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path, own_reads", [(provider_url("fusspflege-albers"), 0), (offer_url("mobile-fusspflege"), 1)]
+)
+def test_a_detail_page_read_again_reads_only_its_own_entry(client, path, own_reads):
+    """The facts, contact, other offers and keywords are kept per generation and day;
+    the offer itself is still looked up (it may have ended), and its form is new."""
+    first, first_reads = offer_reads(client, path)
+    second, second_reads = offer_reads(client, path)
+    assert len(first_reads) > own_reads
+    assert len(second_reads) == own_reads
+    assert jsonld(second) == jsonld(first)
+    assert "Fußpflege Petra Albers" in second
+
+
+@pytest.mark.django_db
+def test_each_reader_gets_a_form_of_their_own_below_the_kept_facts(client):
+    from django.test import Client
+
+    first = client.get(offer_url("mobile-fusspflege")).content.decode()
+    second = Client().get(offer_url("mobile-fusspflege")).content.decode()
+
+    def token(html):
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+    assert token(first) != token(second)
+    assert "42,00 € pro Stunde – zuzüglich 5 € Anfahrt" in second
+
+
+@pytest.mark.django_db
+def test_a_published_change_of_the_provider_shows_on_its_offers_at_once(client):
+    assert "Neue Telefonnummer" not in client.get(offer_url("mobile-fusspflege")).content.decode()
+    provider = Provider.objects.get(slug="fusspflege-albers")
+    provider.contact_name = "Neue Telefonnummer"
+    provider.save_revision().publish()
+    assert "Neue Telefonnummer" in client.get(offer_url("mobile-fusspflege")).content.decode()
+    assert "Neue Telefonnummer" in client.get(provider_url("fusspflege-albers")).content.decode()
+
+
+@pytest.mark.django_db
+@override_settings(ALLOWED_HOSTS=["testserver", "kiez.example.org"])
+def test_structured_data_names_the_host_it_was_read_from(client):
+    path = provider_url("fusspflege-albers")
+    assert jsonld(client.get(path).content.decode())["url"] == "http://testserver" + path
+    other = jsonld(client.get(path, HTTP_HOST="kiez.example.org").content.decode())
+    assert other["url"] == "http://kiez.example.org" + path
