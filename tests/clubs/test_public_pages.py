@@ -3,6 +3,9 @@ club page with its events, and the same number of queries for 5 or 100 clubs."""
 
 import pytest
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from directory.club_models import VolunteerRole
 from directory.models import Category
 from tests.queries import count_fresh_queries
@@ -120,3 +123,25 @@ def test_query_count_does_not_grow_with_clubs(client, path):
     many = count_fresh_queries(client, path)
     assert few == many, (path, few, many)
     assert many <= MAX_QUERIES
+
+
+@pytest.mark.django_db
+def test_a_club_page_read_again_reads_nothing_of_the_club_and_shows_a_published_change_at_once(client):
+    path = "/de/vereine/sv-lindenkiez/"
+    first = client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(path)
+    assert second.content == first.content
+    related = (
+        "directory_clubactivity",
+        "directory_volunteerrole",
+        "directory_clublink",
+        "news_eventpage",
+        "taggit_tag",
+    )
+    assert not [query for query in queries if any(f'"{table}"' in query["sql"] for table in related)]
+
+    page = club("sv-lindenkiez")
+    page.activities.create(title="Walking-Fußball für Ältere", when="Freitag 10 Uhr")
+    page.save_revision().publish()
+    assert "Walking-Fußball für Ältere" in client.get(path).content.decode()
