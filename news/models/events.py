@@ -487,16 +487,24 @@ class EventPage(DescribedImageMixin, RoutablePageMixin, Page):
         return tags_of(self)
 
     def get_context(self, request, *args, **kwargs):
+        """Read when the page's fragments are rendered, not when they are kept
+        (news/templates/news/event_page.html)."""
         context = super().get_context(request, *args, **kwargs)
-        next_dates = self.next_occurrences()
+        next_dates = SimpleLazyObject(self.next_occurrences)
+
+        def structured_data():
+            if next_dates:
+                shown = next_dates[0]
+            else:
+                # A past event still gets its date in structured data: its first one.
+                shown = next(iter(self.occurrences(self.start, self.start + timedelta(days=400))), None)
+            return event_data(self, request, shown)
+
         context["next_dates"] = next_dates
-        context["calendar_page"] = EventIndexPage.objects.live().filter(locale=self.locale).first()
-        if next_dates:
-            shown = next_dates[0]
-        else:
-            # A past event still gets its date in structured data: its first one.
-            shown = next(iter(self.occurrences(self.start, self.start + timedelta(days=400))), None)
-        context["structured_data"] = event_data(self, request, shown)
+        context["calendar_page"] = SimpleLazyObject(
+            lambda: EventIndexPage.objects.live().filter(locale=self.locale).first()
+        )
+        context["structured_data"] = SimpleLazyObject(structured_data)
         return context
 
     @path("ical/")

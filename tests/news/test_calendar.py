@@ -7,6 +7,8 @@ from datetime import date, timedelta
 import pytest
 
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from wagtail.models import Locale
@@ -308,3 +310,20 @@ def test_valid_event_passes_validation():
         is_free=False,
         price_note="Spende",
     ).clean()
+
+
+@pytest.mark.django_db
+def test_an_event_page_read_again_reads_nothing_of_the_event_and_shows_a_published_change_at_once(client):
+    cafe = EventPage.objects.get(slug="nachbarschaftscafe")
+    first = client.get(cafe.url)
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(cafe.url)
+    assert second.content == first.content
+    assert "Renovierung" not in second.content.decode()
+    related = ("news_eventexception", "taggit_tag", "news_eventindexpage")
+    assert not [query for query in queries if any(f'"{table}"' in query["sql"] for table in related)]
+
+    called_off = cafe.next_occurrences(1)[0].start_date
+    cafe.exceptions.add(EventException(date=called_off, reason="Renovierung"))
+    cafe.save_revision().publish()
+    assert "Renovierung" in client.get(cafe.url).content.decode()
