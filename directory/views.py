@@ -57,7 +57,13 @@ def locales(request=None):
 
 
 def categories_for_filters(request):
-    return list(localized_queryset(Category.objects.all(), locales(request)).order_by("sort_order", "name"))
+    """The categories in the reader's language, read once per generation (saving one
+    starts a new generation); the directory's and the clubs' filters both offer them."""
+    return page_cache.remembered(
+        request,
+        ("filter-categories", *(locale.pk for locale in locales(request))),
+        lambda: list(localized_queryset(Category.objects.all(), locales(request)).order_by("sort_order", "name")),
+    )
 
 
 def public_offers(request=None):

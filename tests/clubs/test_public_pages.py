@@ -6,11 +6,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from directory.club_models import VolunteerRole
+from directory.club_models import ClubPage, VolunteerRole
 from directory.models import Category
 from tests.queries import count_fresh_queries
 
-from .helpers import CLUBS, VOLUNTEERING, add_clubs, club
+from .helpers import CLUBS, VOLUNTEERING, add_clubs, club, club_index
 
 MAX_QUERIES = 30
 
@@ -145,3 +145,13 @@ def test_a_club_page_read_again_reads_nothing_of_the_club_and_shows_a_published_
     page.activities.create(title="Walking-Fußball für Ältere", when="Freitag 10 Uhr")
     page.save_revision().publish()
     assert "Walking-Fußball für Ältere" in client.get(path).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_published_club_is_counted_at_once(client):
+    before = client.get(CLUBS, {"page": "1"}).context["clubs"].paginator.count
+    page = ClubPage(title="Boulefreunde", slug="boulefreunde", summary="Boule im Park.", live=False)
+    club_index().add_child(instance=page)
+    page.save_revision().publish()
+    response = client.get(CLUBS, {"page": "1"})
+    assert response.context["clubs"].paginator.count == before + 1

@@ -8,6 +8,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
+from directory.models import Category
 from home.page_cache import invalidate, process_memo
 from news.models import NewsIndexPage
 from tests.news.factories import NewsPageFactory
@@ -98,6 +99,9 @@ def reads_of(client, path, table):
         ("/de/neuigkeiten/?tag=kiezfest", "news_newspage"),
         ("/de/veranstaltungen/?page=1", "news_eventpage"),
         ("/de/veranstaltungen/?when=month", "news_eventpage"),
+        ("/de/hilfe-und-angebote/?free=on", "directory_category"),
+        ("/de/vereine/?page=1", "directory_clubpage"),
+        ("/de/vereine/?category=umwelt", "directory_clubpage"),
     ],
 )
 def test_a_remembered_list_reads_neither_its_count_nor_its_items_again(client, path, table):
@@ -126,3 +130,13 @@ def test_an_unknown_topic_is_no_key_and_lists_nothing(client):
     calendar = client.get("/de/veranstaltungen/?tag=gibt-es-nicht")
     assert calendar.context["occurrences"].paginator.count == 0
     assert not [key for key in process_memo.values if "gibt-es-nicht" in str(key)]
+
+
+def test_a_saved_category_is_offered_at_once(client):
+    assert "Umwelt und Natur" not in client.get("/de/hilfe-und-angebote/?free=on").content.decode()
+    assert "Umwelt und Natur" not in client.get("/de/vereine/?page=1").content.decode()
+    category = Category.objects.get(slug="umwelt")
+    category.name = "Umwelt und Natur"
+    category.save()
+    assert "Umwelt und Natur" in client.get("/de/hilfe-und-angebote/?free=on").content.decode()
+    assert "Umwelt und Natur" in client.get("/de/vereine/?page=1").content.decode()
