@@ -32,11 +32,9 @@ def request_locales(request=None):
     # The active language can change within a request (translation.override in tests
     # and mails); the cache is per language.
     if cached is None or cached.active.language_code != (get_language() or settings.LANGUAGE_CODE):
-        if request is None:
-            cached = RequestLocales(Locale.objects.all())
-        else:
-            # Locales change only with a new generation (saving one starts it).
-            cached = RequestLocales(remembered(request, ("locales",), lambda: list(Locale.objects.all())))
+        # Locales change only with a new generation (saving one starts it).
+        cached = RequestLocales(remembered(request, ("locales",), lambda: list(Locale.objects.all())))
+        if request is not None:
             request._quartier_locales = cached
     return cached
 

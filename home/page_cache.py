@@ -124,7 +124,10 @@ process_memo = ProcessMemo(max_entries=5000)
 def remembered(request, key, build, timeout=FRAGMENT_SECONDS):
     """build() once per generation in this process: for values that are cheap to
     build but asked for on every request (locales, view restrictions), or that
-    cannot be stored in a shared cache (model instances of this process)."""
+    cannot be stored in a shared cache (model instances of this process). Without a
+    request (a command, a mail, a feed built outside a view) build() runs fresh."""
+    if request is None:
+        return build()
     current = request_generation(request)
     value = process_memo.get(current, key)
     if value is None:

@@ -15,8 +15,6 @@ from .page_cache import remembered
 def private_q(request=None):
     """Wagtail's private_q(), kept in the process until the next generation (saving a
     view restriction starts one); fresh for a caller without a request."""
-    if request is None:
-        return Page.objects.private_q()
     return remembered(request, ("private-q",), Page.objects.private_q)
 
 

@@ -65,16 +65,12 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     def articles(self, request=None):
         """Live articles of this section in its language; untranslated ones in German."""
-
-        def read_section_paths():
-            return list(Page.objects.filter(translation_key=self.translation_key).values_list("path", flat=True))
-
         # Where the section's translations are changes only with a move or a new
         # translation, each of which starts a new generation.
-        section_paths = (
-            remembered(request, ("news-section-paths", self.translation_key), read_section_paths)
-            if request is not None
-            else read_section_paths()
+        section_paths = remembered(
+            request,
+            ("news-section-paths", self.translation_key),
+            lambda: list(Page.objects.filter(translation_key=self.translation_key).values_list("path", flat=True)),
         )
         in_section = Q()
         for section_path in section_paths:
