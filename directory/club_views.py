@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.search.utils import parse_query_string
 
-from home.page_cache import remembered
+from home.page_cache import RememberedCountPaginator
 from home.search import ranked_values
 
 from .club_models import CLUBS_PER_PAGE, ClubPage, open_roles
@@ -44,12 +44,9 @@ def club_list(request, index_page):
         _filters, parsed = parse_query_string(query)
         hits = ranked_values(ClubPage.objects.child_of(index_page).live(), parsed, "pk", MAX_SEARCH_HITS)
         clubs = clubs.filter(pk__in=hits)
-    paginator = Paginator(clubs, CLUBS_PER_PAGE)
-    if not query:
-        # The count is all that a list whose cards are kept asks of the database; a
-        # search's words are no key.
-        count_key = ("club-count", index_page.pk, selected and selected.slug)
-        paginator.count = remembered(request, count_key, clubs.count)
+    # A search's words are no key.
+    count_key = None if query else ("club-count", index_page.pk, selected and selected.slug)
+    paginator = RememberedCountPaginator(clubs, CLUBS_PER_PAGE, request=request, count_key=count_key)
     items = paginator.get_page(_page_number(request))
     context = index_page.get_context(request)
     context.update(

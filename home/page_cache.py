@@ -26,8 +26,10 @@ from collections import OrderedDict
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import get_max_age
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
@@ -134,6 +136,28 @@ def remembered(request, key, build, timeout=FRAGMENT_SECONDS):
         value = build()
         process_memo.set(current, key, value, timeout)
     return value
+
+
+class RememberedCountPaginator(Paginator):
+    """A Paginator whose count is remembered per generation under `count_key`: with
+    the cards of a list kept ({% cachedfragment %}), counting is all the list would
+    still ask of the database, and the count checks the page number before it becomes
+    part of the cards' key. The key holds only checked values (a known topic, the
+    period); None counts as Paginator does, for lists whose key would hold a reader's
+    own words (a search, an unknown topic)."""
+
+    def __init__(self, object_list, per_page, *, request, count_key, timeout=FRAGMENT_SECONDS):
+        super().__init__(object_list, per_page)
+        self.request = request
+        self.count_key = count_key
+        self.timeout = timeout
+
+    @cached_property
+    def count(self):
+        count_now = Paginator.count.func  # Django's own: .count() of a queryset, else len()
+        if self.count_key is None:
+            return count_now(self)
+        return remembered(self.request, self.count_key, lambda: count_now(self), self.timeout)
 
 
 def cached_fragment(request, name, *parts, build, timeout=FRAGMENT_SECONDS):

@@ -3,7 +3,6 @@ from datetime import timedelta
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
@@ -26,7 +25,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.images import DescribedImageMixin
-from home.page_cache import remembered
+from home.page_cache import RememberedCountPaginator, remembered
 from home.visibility import published_in
 
 from ..occurrences import Occurrence, expand_lazily, group_by_day
@@ -114,12 +113,12 @@ class EventIndexPage(RoutablePageMixin, Page):
         return remembered(request, ("calendar-tags", self.pk), lambda: list(self.used_tags(events)))
 
     def _list(self, request, form, occurrences, first_day=None, count_key=None):
-        paginator = Paginator(occurrences, OCCURRENCES_PER_PAGE)
-        if count_key is not None:
-            # Counting expands every repeating event of the period; with the count kept,
-            # a page whose markup is kept too reads no event at all. A minute at most,
-            # like that markup, as the upcoming list drops what is over.
-            paginator.count = remembered(request, count_key, lambda: len(occurrences), timeout=60)
+        # Counting expands every repeating event of the period; with the count kept, a
+        # page whose markup is kept too reads no event at all. A minute at most, like
+        # that markup, as the upcoming list drops what is over.
+        paginator = RememberedCountPaginator(
+            occurrences, OCCURRENCES_PER_PAGE, request=request, count_key=count_key, timeout=60
+        )
         page = paginator.get_page(request.GET.get("page"))
         return {
             "form": form,

@@ -1,7 +1,6 @@
 from datetime import datetime, time
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Q
 from django.http import Http404
@@ -21,7 +20,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.images import DescribedImageMixin
-from home.page_cache import remembered
+from home.page_cache import RememberedCountPaginator, remembered
 from home.visibility import published_in
 
 from ..queries import local_today, query_param, relevant_news_q, tags_of, with_list_images
@@ -102,9 +101,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
         articles = with_list_images(
             articles.defer_streamfields().prefetch_related("tagged_items__tag").order_by("-date", "-pk")
         )
-        paginator = Paginator(articles, ARTICLES_PER_PAGE)
-        if not unknown_tag:  # an empty list counts without a query, and a reader's word is no key
-            paginator.count = remembered(request, ("news-count", *list_key, tag and tag.slug), articles.count)
+        # An unknown topic's empty list counts without a query, and a reader's word is no key.
+        count_key = None if unknown_tag else ("news-count", *list_key, tag and tag.slug)
+        paginator = RememberedCountPaginator(articles, ARTICLES_PER_PAGE, request=request, count_key=count_key)
         return {
             "articles": paginator.get_page(request.GET.get("page")),
             "tags": tags,
