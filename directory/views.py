@@ -197,24 +197,30 @@ class OfferSearch:
         return list(matching.select_related("logo")[:PER_SECTION])
 
 
+def _cards(page, request, load):
+    """The offers load() returns, with their addresses, read when first used: a list
+    or page whose cards are kept ({% cachedfragment %}) reads none."""
+    return SimpleLazyObject(lambda: _with_urls(page, request, load()))
+
+
+def _offers_of(request, provider):
+    """The public offers of a provider, in the reader's language, for its cards."""
+    return offers_for_list(public_offers(request).filter(provider__translation_key=provider.translation_key))
+
+
 def _section_offers(request, page, offers, search, area, paginate):
-    """(shown offers, paginator page or None, total) of one area's section. The shown
-    offers are read when first used: a section whose cards are cached reads none."""
-
-    def shown(load):
-        return SimpleLazyObject(lambda: _with_urls(page, request, load()))
-
+    """(shown offers, paginator page or None, total) of one area's section."""
     if search is not None:
         ids = search.ids(area)
         if paginate:
             results = Paginator(ids, PER_PAGE).get_page(request.GET.get("page"))
-            return shown(lambda: search.load(list(results))), results, len(ids)
-        return shown(lambda: search.load(ids[:PER_SECTION])), None, len(ids)
+            return _cards(page, request, lambda: search.load(list(results))), results, len(ids)
+        return _cards(page, request, lambda: search.load(ids[:PER_SECTION])), None, len(ids)
     section_offers = offers.filter(provider__kind__in=AREA_KINDS[area])
     if paginate:
         results = Paginator(section_offers, PER_PAGE).get_page(request.GET.get("page"))
-        return shown(lambda: list(results)), results, results.paginator.count
-    return shown(lambda: list(section_offers[:PER_SECTION])), None, None
+        return _cards(page, request, lambda: list(results)), results, results.paginator.count
+    return _cards(page, request, lambda: list(section_offers[:PER_SECTION])), None, None
 
 
 def offer_list(request, page, area):
@@ -312,14 +318,7 @@ def provider_detail(request, page, slug):
     provider, redirection = _find(queryset, slug, "provider", page, request)
     if redirection:
         return redirection
-    offers = SimpleLazyObject(
-        lambda: _with_urls(
-            page,
-            request,
-            list(offers_for_list(public_offers(request).filter(provider__translation_key=provider.translation_key))),
-        )
-    )
-    return _render_provider(request, page, provider, offers)
+    return _render_provider(request, page, provider, _cards(page, request, lambda: list(_offers_of(request, provider))))
 
 
 def _render_provider(request, page, provider, offers):
@@ -373,18 +372,8 @@ def _render_offer(request, page, offer, form, status=200):
     base = page.base_url(request)
     offer.detail_url = base + page.reverse_subpage("offer", args=[offer.slug])
     offer.provider.detail_url = base + page.reverse_subpage("provider", args=[offer.provider.slug])
-    other_offers = SimpleLazyObject(
-        lambda: _with_urls(
-            page,
-            request,
-            list(
-                offers_for_list(
-                    public_offers(request)
-                    .filter(provider__translation_key=offer.provider.translation_key)
-                    .exclude(translation_key=offer.translation_key)
-                )
-            ),
-        )
+    other_offers = _cards(
+        page, request, lambda: list(_offers_of(request, offer.provider).exclude(translation_key=offer.translation_key))
     )
     # As on the provider's page, what only the fragments around the form show is read
     # when first used.
