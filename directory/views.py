@@ -490,7 +490,7 @@ def printable_overview_pdf(request, page):
         request,
         "wegweiser-pdf",
         get_language(),
-        request.get_host(),
+        *page_cache.address_parts(request),
         today,
         build=lambda: render_pdf(request, PRINTABLE_TEMPLATE, printable_overview_context(request, page)),
         timeout=24 * 60 * 60,

@@ -169,6 +169,13 @@ def cached_fragment(request, name, *parts, build, timeout=FRAGMENT_SECONDS):
     return remembered(request, key, lambda: cache.get_or_set(key, build, timeout=timeout), timeout)
 
 
+def address_parts(request):
+    """What absolute addresses in a fragment depend on: the scheme and host the reader
+    used, which the page cache keys its pages by too. Part of the key of whatever
+    holds absolute addresses (structured data, the sitemap, the Wegweiser PDF)."""
+    return request.scheme, request.get_host()
+
+
 def site_fragment(request, name, *parts, build, timeout=FRAGMENT_SECONDS):
     """cached_fragment() per site and language, which the page frame and the lists
     differ by."""

@@ -20,7 +20,7 @@ from django.utils.timezone import localdate
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
 
-from .page_cache import cached_fragment
+from .page_cache import address_parts, cached_fragment
 from .visibility import public
 
 # Search engines accept 50,000 addresses per file; smaller parts keep each response
@@ -138,9 +138,8 @@ def _kept(request, name, render):
         response.render()
         return response.content, dict(response.headers)
 
-    content, headers = cached_fragment(
-        request, "sitemap", name, number, localdate(), request.scheme, request.get_host(), build=build
-    )
+    parts = (name, number, localdate(), *address_parts(request))
+    content, headers = cached_fragment(request, "sitemap", *parts, build=build)
     return HttpResponse(content, headers=headers)
 
 
