@@ -6,6 +6,17 @@ from django.test.utils import CaptureQueriesContext
 from home import page_cache
 
 
+def reads(client, path, *tables):
+    """The response to a GET of `path` and the SQL of its queries, only those that
+    read one of `tables` when any are named."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    statements = [query["sql"] for query in queries]
+    if tables:
+        statements = [sql for sql in statements if any(f'"{table}"' in sql for table in tables)]
+    return response, statements
+
+
 def count_fresh_queries(client, path, status=200):
     """Queries of a request for `path` in a new page-cache generation: no cached
     fragment (a list's cards, the home page's sections) can hide what rendering the

@@ -6,13 +6,12 @@ import re
 
 import pytest
 
-from django.db import connection
 from django.test import override_settings
-from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Locale
 
 from directory.models import Offer, Provider
+from tests.queries import reads
 from tests.sitemaps import sitemap_locations
 
 from .factories import OfferFactory
@@ -158,13 +157,6 @@ def test_preview_renders_the_detail_page(rf, model):
     assert str(obj) in html
 
 
-def offer_reads(client, path):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200
-    return response.content.decode(), [query["sql"] for query in queries if '"directory_offer"' in query["sql"]]
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "path, own_reads", [(provider_url("fusspflege-albers"), 0), (offer_url("mobile-fusspflege"), 1)]
@@ -172,12 +164,13 @@ def offer_reads(client, path):
 def test_a_detail_page_read_again_reads_only_its_own_entry(client, path, own_reads):
     """The facts, contact, other offers and keywords are kept per generation and day;
     the offer itself is still looked up (it may have ended), and its form is new."""
-    first, first_reads = offer_reads(client, path)
-    second, second_reads = offer_reads(client, path)
+    first, first_reads = reads(client, path, "directory_offer")
+    second, second_reads = reads(client, path, "directory_offer")
+    assert first.status_code == second.status_code == 200
     assert len(first_reads) > own_reads
     assert len(second_reads) == own_reads
-    assert jsonld(second) == jsonld(first)
-    assert "Fußpflege Petra Albers" in second
+    assert jsonld(second.content.decode()) == jsonld(first.content.decode())
+    assert "Fußpflege Petra Albers" in second.content.decode()
 
 
 @pytest.mark.django_db

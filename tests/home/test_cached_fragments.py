@@ -3,15 +3,14 @@ never from or into the cache in a preview, and never for a search's own words.""
 
 import pytest
 
-from django.db import connection
 from django.template import Context, Template
 from django.test import RequestFactory
-from django.test.utils import CaptureQueriesContext
 
 from directory.models import Category
 from home.page_cache import invalidate, process_memo
 from news.models import NewsIndexPage
 from tests.news.factories import NewsPageFactory
+from tests.queries import reads
 
 pytestmark = pytest.mark.django_db
 
@@ -85,13 +84,6 @@ def test_unless_renders_without_reading_or_filling_the_cache():
     assert UNLESS.render(Context({**context, "words": ""})) == "2"
 
 
-def reads_of(client, path, table):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200
-    return response, [query["sql"] for query in queries if f'"{table}"' in query["sql"]]
-
-
 @pytest.mark.parametrize(
     "path, table",
     [
@@ -105,8 +97,9 @@ def reads_of(client, path, table):
     ],
 )
 def test_a_remembered_list_reads_neither_its_count_nor_its_items_again(client, path, table):
-    first, first_reads = reads_of(client, path, table)
-    second, second_reads = reads_of(client, path, table)
+    first, first_reads = reads(client, path, table)
+    second, second_reads = reads(client, path, table)
+    assert first.status_code == second.status_code == 200
     assert first_reads
     assert second_reads == []
     assert second.content == first.content

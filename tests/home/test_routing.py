@@ -5,19 +5,12 @@ makes the next request route afresh."""
 import pytest
 
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from directory.models import Provider
 from home.page_cache import generation, process_memo
+from tests.queries import reads
 
 pytestmark = pytest.mark.django_db
-
-
-def queries_for(client, path):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    return response, [query["sql"] for query in queries]
 
 
 def route_entries():
@@ -26,8 +19,8 @@ def route_entries():
 
 @pytest.mark.parametrize("path", ["/de/ueber-uns/", "/de/neuigkeiten/", "/de/hilfe-und-angebote/", "/de/"])
 def test_a_remembered_route_serves_the_same_page_without_walking_the_tree(client, path):
-    first, first_queries = queries_for(client, path)
-    second, second_queries = queries_for(client, path)
+    first, first_queries = reads(client, path)
+    second, second_queries = reads(client, path)
     assert first.status_code == second.status_code == 200
     assert second.content == first.content
     assert any('FROM "wagtailcore_site"' in sql for sql in first_queries)

@@ -4,10 +4,9 @@ restriction, on the page or an ancestor, applies from the next request."""
 
 import pytest
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from wagtail.models import PageViewRestriction
+
+from tests.queries import reads
 
 pytestmark = pytest.mark.django_db
 
@@ -19,15 +18,9 @@ def about(home_page):
     return home_page.get_children().get(slug="ueber-uns")
 
 
-def restriction_queries(client, path):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    return response, [sql for sql in (query["sql"] for query in queries) if "wagtailcore_pageviewrestriction" in sql]
-
-
 def test_restrictions_are_read_once_per_generation(client):
-    first, first_reads = restriction_queries(client, ABOUT)
-    second, second_reads = restriction_queries(client, ABOUT)
+    first, first_reads = reads(client, ABOUT, "wagtailcore_pageviewrestriction")
+    second, second_reads = reads(client, ABOUT, "wagtailcore_pageviewrestriction")
     assert first.status_code == second.status_code == 200
     assert first_reads
     assert not second_reads

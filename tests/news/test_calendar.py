@@ -7,8 +7,6 @@ from datetime import date, timedelta
 import pytest
 
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from wagtail.models import Locale
@@ -16,6 +14,7 @@ from wagtail.models import Locale
 from news.models import EventException, EventPage
 from news.recurrence import Repeat
 from tests.news.factories import EventIndexPageFactory, EventPageFactory, berlin
+from tests.queries import reads
 
 TODAY = timezone.localdate
 
@@ -316,12 +315,10 @@ def test_valid_event_passes_validation():
 def test_an_event_page_read_again_reads_nothing_of_the_event_and_shows_a_published_change_at_once(client):
     cafe = EventPage.objects.get(slug="nachbarschaftscafe")
     first = client.get(cafe.url)
-    with CaptureQueriesContext(connection) as queries:
-        second = client.get(cafe.url)
+    second, related_reads = reads(client, cafe.url, "news_eventexception", "taggit_tag", "news_eventindexpage")
     assert second.content == first.content
     assert "Renovierung" not in second.content.decode()
-    related = ("news_eventexception", "taggit_tag", "news_eventindexpage")
-    assert not [query for query in queries if any(f'"{table}"' in query["sql"] for table in related)]
+    assert not related_reads
 
     called_off = cafe.next_occurrences(1)[0].start_date
     cafe.exceptions.add(EventException(date=called_off, reason="Renovierung"))
