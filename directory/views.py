@@ -4,6 +4,7 @@ Lists cost the same number of queries for 10 or 500 offers: one query per list p
 a count, related rows joined or prefetched, addresses built without queries.
 """
 
+from array import array
 from urllib.parse import urlencode
 
 from django.contrib.postgres.fields import ArrayField
@@ -138,8 +139,15 @@ def filter_offers(request, queryset, filters, categories):
     if filters.get("free"):
         queryset = queryset.filter(price_model=PriceModel.FREE)
     if query := filters.get("q"):
-        return queryset, OfferSearch(request, queryset, query)
+        return queryset, OfferSearch(request, queryset, query, filters_key(filters))
     return queryset, None
+
+
+def filters_key(filters):
+    """What a list of offers depends on besides the generation and language: the valid
+    filters (a bounded set of choices, and a search's words) and the day, as offers
+    start and end by date."""
+    return urlencode(sorted(filters.items())) + "@" + timezone.localdate().isoformat()
 
 
 def _with_urls(page, request, offers):
@@ -153,17 +161,24 @@ def _with_urls(page, request, offers):
 
 class OfferSearch:
     """The offers a search found, best first: those that match themselves, then those
-    of matching providers. Read once, as (id, provider kind).
+    of matching providers. Read once, as the ids of each area, and kept in the search
+    memo per words and filters (`filters_key`) until the next publication.
 
     A search's filter (hundreds of matching keys) is the expensive part of its
     queries: counting each section and reading each section's first offers would
     repeat it three times. Here it runs once; sections count and slice the ids, and
     only the offers shown are loaded, by primary key."""
 
-    def __init__(self, request, offers, query):
+    def __init__(self, request, offers, query, key):
+        self.ids_by_area, self.provider_keys = page_cache.remembered_search(
+            request, "offer-search", key, build=lambda: self._find(request, offers, query)
+        )
+
+    @staticmethod
+    def _find(request, offers, query):
         offer_keys = search_keys(request, Offer, query)
-        self.provider_keys = search_keys(request, Provider, query)
-        provider_ids = Provider.objects.filter(among("translation_key", self.provider_keys, UUIDField()))
+        provider_keys = search_keys(request, Provider, query)
+        provider_ids = Provider.objects.filter(among("translation_key", provider_keys, UUIDField()))
         # Two queries, each on one indexed column of the offer, so that the database
         # looks the matches up instead of scanning every offer for either condition.
         # Every offer that matches itself ranks before those found only through their
@@ -180,21 +195,29 @@ class OfferSearch:
             .order_by("title")
             .values_list("pk", "provider__kind")
         )
-        self.ranked = own + [(pk, kind) for pk, kind in through_provider if pk not in found]
+        ranked = own + [(pk, kind) for pk, kind in through_provider if pk not in found]
+        # Arrays of 8-byte ids instead of tuples: a broad search keeps hundreds of them.
+        ids_by_area = {None: array("q", [pk for pk, _kind in ranked])}
+        for area, kinds in AREA_KINDS.items():
+            ids_by_area[area] = array("q", [pk for pk, kind in ranked if kind in kinds])
+        return ids_by_area, tuple(provider_keys)
 
     def ids(self, area=None):
-        kinds = AREA_KINDS[area] if area else None
-        return [pk for pk, kind in self.ranked if kinds is None or kind in kinds]
+        return list(self.ids_by_area[area])
 
     @staticmethod
     def load(ids):
         by_id = offers_for_list(Offer.objects.filter(pk__in=ids)).in_bulk()
         return [by_id[pk] for pk in ids if pk in by_id]
 
-    def providers(self, request):
+    def providers(self, request, page):
         """The first matching providers, for their own section above the offers."""
         matching = public_providers(request).filter(among("translation_key", self.provider_keys, UUIDField()))
-        return list(matching.select_related("logo")[:PER_SECTION])
+        providers = list(matching.select_related("logo")[:PER_SECTION])
+        base = page.base_url(request)
+        for provider in providers:
+            provider.detail_url = base + page.reverse_subpage("provider", args=[provider.slug])
+        return providers
 
 
 def _cards(page, request, load):
@@ -230,17 +253,15 @@ def offer_list(request, page, area):
     filters = form.filters if request.GET else {}
     offers, search = filter_offers(request, public_offers(request), filters, categories)
     offers = offers_for_list(offers)
-    matching_providers = search.providers(request) if search else []
     base = page.base_url(request)
-    for provider in matching_providers:
-        provider.detail_url = base + page.reverse_subpage("provider", args=[provider.slug])
+    # Read only when the search memo does not have the section already.
+    matching_providers = SimpleLazyObject(lambda: search.providers(request, page)) if search else []
 
     sections = []
     areas = [area] if area else [Area.COMMUNITY, Area.BUSINESS]
-    # What the offers shown depend on besides the generation and language: the valid
-    # filters (a bounded set of choices) and the day, as offers start and end by date.
-    # A search's cards are not cached (the template's unless=), nor are its totals.
-    cards_key = urlencode(sorted(filters.items())) + "@" + timezone.localdate().isoformat()
+    # A search's cards are kept in the search memo (the template's search=), its totals
+    # are the length of its kept hits.
+    cards_key = filters_key(filters)
     totals = {}
     if not area and search is None:
         # Both sections' totals in one pass over the offers instead of one count each,
@@ -465,7 +486,7 @@ def site_search_section(request, query, limit=5):
     directory = directory or DirectoryPage.objects.live().first()
     if directory is None:
         return None
-    search = OfferSearch(request, public_offers(request), query)
+    search = OfferSearch(request, public_offers(request), query, filters_key({"q": query}))
     ids = search.ids()
     if not ids:
         return None

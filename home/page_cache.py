@@ -8,8 +8,8 @@ number on its next request and renders afresh, so residents see a change at once
 no process can serve an outdated copy after a change made through another.
 
 Only what is the same for everybody is cached:
-- GET requests without a query string (searches and filters are rendered every time, and
-  random query strings cannot fill the cache),
+- GET requests without a query string (searches and filters are never stored as pages,
+  and random query strings cannot fill the cache; see search_memo below),
 - from visitors without a session or messages cookie (editors, logged-in users, people
   who just sent a form),
 - 200 responses that set no cookie, did not use a CSRF token (forms) and are not marked
@@ -121,9 +121,17 @@ class ProcessMemo:
 # translation links of the pages being read. The Wegweiser PDF (tens of KB) is the
 # largest.
 process_memo = ProcessMemo(max_entries=5000)
+# What searches found, and their rendered results. A reader's words are part of these
+# keys, so they are kept apart from everything else: in this process only, never in
+# the shared cache (random words sent by a script would fill Redis for every process),
+# and in a memo of their own, where they push out only other searches, never the frame
+# or the lists. Residents ask the same few things again and again ("Arzt",
+# "Fahrdienst"); the same words and filters find the same things until the next
+# publication.
+search_memo = ProcessMemo(max_entries=settings.SEARCH_MEMO_ENTRIES)
 
 
-def remembered(request, key, build, timeout=FRAGMENT_SECONDS):
+def remembered(request, key, build, timeout=FRAGMENT_SECONDS, memo=process_memo):
     """build() once per generation in this process: for values that are cheap to
     build but asked for on every request (locales, view restrictions), or that
     cannot be stored in a shared cache (model instances of this process). Without a
@@ -131,11 +139,19 @@ def remembered(request, key, build, timeout=FRAGMENT_SECONDS):
     if request is None:
         return build()
     current = request_generation(request)
-    value = process_memo.get(current, key)
+    value = memo.get(current, key)
     if value is None:
         value = build()
-        process_memo.set(current, key, value, timeout)
+        memo.set(current, key, value, timeout)
     return value
+
+
+def remembered_search(request, name, *parts, build, timeout=FRAGMENT_SECONDS):
+    """remembered() in the search memo, per site and language like site_fragment():
+    for what a search finds or renders, with its words among the parts."""
+    site = Site.find_for_request(request) if request is not None else None
+    key = (name, site.pk if site else None, get_language(), *parts)
+    return remembered(request, key, build, timeout, memo=search_memo)
 
 
 class RememberedCountPaginator(Paginator):
@@ -144,12 +160,14 @@ class RememberedCountPaginator(Paginator):
     still ask of the database, and the count checks the page number before it becomes
     part of the cards' key. The key holds only checked values (a known topic, the
     period); None counts as Paginator does, for lists whose key would hold a reader's
-    own words (a search, an unknown topic)."""
+    own words (an unknown topic). A search's count is kept with its words in the
+    search memo: `count_key` then names what else it depends on, `search` the words."""
 
-    def __init__(self, object_list, per_page, *, request, count_key, timeout=FRAGMENT_SECONDS):
+    def __init__(self, object_list, per_page, *, request, count_key, search=None, timeout=FRAGMENT_SECONDS):
         super().__init__(object_list, per_page)
         self.request = request
         self.count_key = count_key
+        self.search = search
         self.timeout = timeout
 
     @cached_property
@@ -157,6 +175,11 @@ class RememberedCountPaginator(Paginator):
         count_now = Paginator.count.func  # Django's own: .count() of a queryset, else len()
         if self.count_key is None:
             return count_now(self)
+        if self.search:
+            name, *parts = self.count_key
+            return remembered_search(
+                self.request, name, self.search, *parts, build=lambda: count_now(self), timeout=self.timeout
+            )
         return remembered(self.request, self.count_key, lambda: count_now(self), self.timeout)
 
 

@@ -2,10 +2,10 @@ import logging
 import re
 
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search.utils import parse_query_string
 
 from home.locales import request_locales
+from home.page_cache import RememberedCountPaginator, remembered_search
 from home.search import ranked
 from home.visibility import public
 
@@ -34,14 +35,14 @@ def search(request):
     """Full-text search over the live, public pages in the reader's language."""
     query = clean_query(request.GET.get("q", ""))
     results_page = None
-    # Other apps add what is not a page (offers, providers) through this hook: each
-    # returns a section {"heading", "items", "total", "more_url"} or None.
     other_sections = []
     if query:
-        for source in hooks.get_hooks("quartier_site_search"):
-            section = source(request, query)
-            if section:
-                other_sections.append(section)
+        # Kept with the words in the search memo, like the page count and the rendered
+        # results; per day, as offers start and end by date.
+        today = timezone.localdate()
+        other_sections = remembered_search(
+            request, "site-search-sections", query, today, build=lambda: _other_sections(request, query)
+        )
         # Parsed rather than raw: quotes become phrases instead of reaching the
         # database's full-text syntax, where an unbalanced one is an error.
         _filters, parsed_query = parse_query_string(query)
@@ -52,7 +53,10 @@ def search(request):
             .specific(),
             parsed_query,
         )
-        results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        paginator = RememberedCountPaginator(
+            results, RESULTS_PER_PAGE, request=request, count_key=("site-search-count",), search=query
+        )
+        results_page = paginator.get_page(request.GET.get("page"))
 
     return TemplateResponse(
         request,
@@ -66,6 +70,13 @@ def search(request):
             "hide_header_search": True,
         },
     )
+
+
+def _other_sections(request, query):
+    """What other apps find that is not a page (offers, providers), through this hook:
+    each returns a section {"heading", "items", "total", "more_url"} or None."""
+    sections = (source(request, query) for source in hooks.get_hooks("quartier_site_search"))
+    return [section for section in sections if section]
 
 
 def health(request):

@@ -9,19 +9,19 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 from home.locales import request_locales
-from home.page_cache import FRAGMENT_SECONDS, address_parts, site_fragment
+from home.page_cache import FRAGMENT_SECONDS, address_parts, remembered_search, site_fragment
 from home.visibility import public
 
 register = template.Library()
 
 
 class CachedFragmentNode(template.Node):
-    def __init__(self, nodelist, name, parts, timeout, unless, per_host):
+    def __init__(self, nodelist, name, parts, timeout, search, per_host):
         self.nodelist = nodelist
         self.name = name
         self.parts = parts
         self.timeout = timeout
-        self.unless = unless
+        self.search = search
         self.per_host = per_host
 
     def render(self, context):
@@ -30,32 +30,36 @@ class CachedFragmentNode(template.Node):
             # A preview shows a draft, which must neither be served from nor stored in
             # the cache of what is published (as Wagtail's {% wagtailcache %}).
             return self.nodelist.render(context)
-        if self.unless is not None and self.unless.resolve(context):
-            return self.nodelist.render(context)
         parts = [part.resolve(context) for part in self.parts]
         if self.per_host is not None and self.per_host.resolve(context):
             parts.extend(address_parts(request))
         timeout = self.timeout.resolve(context) if self.timeout else FRAGMENT_SECONDS
+        words = self.search.resolve(context) if self.search is not None else None
+        if words:
+            return remembered_search(
+                request, self.name, words, *parts, timeout=timeout, build=lambda: self.nodelist.render(context)
+            )
         return site_fragment(request, self.name, *parts, timeout=timeout, build=lambda: self.nodelist.render(context))
 
 
 @register.tag
 def cachedfragment(parser, token):
-    """{% cachedfragment "name" part ... [timeout=s] [unless=value] [per_host=True] %}…{% endcachedfragment %}:
+    """{% cachedfragment "name" part ... [timeout=s] [search=words] [per_host=True] %}…{% endcachedfragment %}:
     the enclosed markup rendered once per generation, site, language and parts in this
     process and shared with the others, like the frame's fragments. For markup that
     only publishing changes and that costs queries or many includes (a list's cards,
     a page's blocks); `timeout` for markup that also depends on the time of day;
-    `unless` renders without the cache when true: a search's words are the reader's
-    own, and random ones must not fill the cache; `per_host=True` keeps markup with
+    `search` for markup that depends on a search's words when there are any: it is
+    then kept in this process only, in the bounded search memo, so that random words
+    cannot fill the shared cache or push out the frame; `per_host=True` keeps markup with
     absolute addresses (structured data) per scheme and host, as the page cache keeps
     pages. Not for anything that differs by visitor (forms with a CSRF token)."""
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError(f"{bits[0]} needs a fragment name.")
     options = token_kwargs([bit for bit in bits[2:] if "=" in bit], parser)
-    if set(options) - {"timeout", "unless", "per_host"}:
-        raise template.TemplateSyntaxError(f"{bits[0]} only takes timeout=, unless= and per_host=.")
+    if set(options) - {"timeout", "search", "per_host"}:
+        raise template.TemplateSyntaxError(f"{bits[0]} only takes timeout=, search= and per_host=.")
     parts = [parser.compile_filter(bit) for bit in bits[2:] if "=" not in bit]
     nodelist = parser.parse(("endcachedfragment",))
     parser.delete_first_token()
@@ -64,7 +68,7 @@ def cachedfragment(parser, token):
         bits[1].strip("\"'"),
         parts,
         options.get("timeout"),
-        options.get("unless"),
+        options.get("search"),
         options.get("per_host"),
     )
 

@@ -360,6 +360,9 @@ ENQUIRY_RATE_LIMIT_PER_IP = int(os.environ.get("ENQUIRY_RATE_LIMIT_PER_IP", "10"
 ENQUIRY_RATE_LIMIT_PER_CONTACT = int(os.environ.get("ENQUIRY_RATE_LIMIT_PER_CONTACT", "5"))
 SEARCH_RATE_WINDOW = 60
 SEARCH_RATE_LIMIT_PER_IP = int(os.environ.get("SEARCH_RATE_LIMIT_PER_IP", "30"))
+# Searches (words and filters) whose hits and results each app process keeps until the
+# next publication, least recently asked first out (home/page_cache.py); 0 keeps none.
+SEARCH_MEMO_ENTRIES = int(os.environ.get("SEARCH_MEMO_ENTRIES", "500"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Quartier")

@@ -1,13 +1,15 @@
 """{% cachedfragment %}: lists rendered once per generation, fresh after publishing,
-never from or into the cache in a preview, and never for a search's own words."""
+never from or into the cache in a preview, and a search's own words never in the shared
+cache or the frame's memo."""
 
 import pytest
 
+from django.core.cache import cache
 from django.template import Context, Template
 from django.test import RequestFactory
 
 from directory.models import Category
-from home.page_cache import invalidate, process_memo
+from home.page_cache import invalidate, process_memo, search_memo
 from news.models import NewsIndexPage
 from tests.news.factories import NewsPageFactory
 from tests.queries import reads
@@ -29,8 +31,8 @@ class Renders:
         return self.count
 
 
-UNLESS = Template(
-    '{% load navigation_tags %}{% cachedfragment "probe" part unless=words %}{{ renders.next }}{% endcachedfragment %}'
+SEARCHED = Template(
+    '{% load navigation_tags %}{% cachedfragment "probe" part search=words %}{{ renders.next }}{% endcachedfragment %}'
 )
 
 
@@ -65,23 +67,30 @@ def test_a_published_article_enters_the_cached_list_at_once(client):
     assert "Frisch gedruckt" in client.get("/de/neuigkeiten/?page=1").content.decode()
 
 
-def test_a_search_stores_no_cards_under_its_words(client):
-    def stored_cards():
-        return [key for key in process_memo.values if "directory-cards" in str(key)]
+def test_a_search_keeps_its_cards_in_the_search_memo_only(client):
+    def stored_cards(memo):
+        return [key for key in memo.values if "directory-cards" in str(key)]
 
     assert "Fahrrad" in client.get("/de/hilfe-und-angebote/?q=Fahrrad").content.decode()
-    assert stored_cards() == []
+    assert stored_cards(process_memo) == []
+    assert [key for key in stored_cards(search_memo) if "Fahrrad" in key]
+    assert "Fahrrad" not in str(list(cache._cache))
     client.get("/de/hilfe-und-angebote/?free=on")
-    assert stored_cards()
+    assert stored_cards(process_memo)
 
 
-def test_unless_renders_without_reading_or_filling_the_cache():
+def test_search_words_are_a_part_of_the_search_memo_and_none_is_shared():
     request, renders = RequestFactory().get("/de/"), Renders()
     context = {"request": request, "renders": renders, "part": "a"}
-    assert UNLESS.render(Context({**context, "words": "Fahrrad"})) == "1"
-    assert UNLESS.render(Context({**context, "words": ""})) == "2"
-    assert UNLESS.render(Context({**context, "words": "Fahrrad"})) == "3"
-    assert UNLESS.render(Context({**context, "words": ""})) == "2"
+    assert SEARCHED.render(Context({**context, "words": "Fahrrad"})) == "1"
+    assert SEARCHED.render(Context({**context, "words": ""})) == "2"
+    assert SEARCHED.render(Context({**context, "words": "Fahrrad"})) == "1"
+    assert SEARCHED.render(Context({**context, "words": "Garten"})) == "3"
+    assert SEARCHED.render(Context({**context, "words": ""})) == "2"
+    assert not [key for key in process_memo.values if "Fahrrad" in str(key)]
+    assert "Fahrrad" not in str(list(cache._cache))
+    invalidate()
+    assert SEARCHED.render(Context({**context, "request": RequestFactory().get("/de/"), "words": "Fahrrad"})) == "4"
 
 
 @pytest.mark.parametrize(
