@@ -29,7 +29,7 @@ SEARCHES = [
 ]
 
 
-RESULT_LINK = re.compile(r"<h3><a href=[^>]+>(Laternenumzug \d+)</a></h3>")
+RESULT_LINK = re.compile(r"<h3><a href=[^>]+>(Seifenkistenrennen \d+)</a></h3>")
 
 
 def search_index_reads(client, path):
@@ -96,15 +96,15 @@ def test_a_club_published_later_is_found_by_a_club_search_asked_before(client):
 
 def test_each_page_of_a_remembered_search_has_its_own_results_and_links(client, home_page):
     for number in range(12):
-        StandardPageFactory(parent=home_page, title=f"Laternenumzug {number:02}")
-    first = RESULT_LINK.findall(client.get("/de/search/", {"q": "Laternenumzug"}).content.decode())
-    second = RESULT_LINK.findall(client.get("/de/search/", {"q": "Laternenumzug", "page": "2"}).content.decode())
+        StandardPageFactory(parent=home_page, title=f"Seifenkistenrennen {number:02}")
+    first = RESULT_LINK.findall(client.get("/de/search/", {"q": "Seifenkistenrennen"}).content.decode())
+    second = RESULT_LINK.findall(client.get("/de/search/", {"q": "Seifenkistenrennen", "page": "2"}).content.decode())
     assert (len(first), len(second)) == (10, 2)
-    assert sorted(first + second) == [f"Laternenumzug {number:02}" for number in range(12)]
+    assert sorted(first + second) == [f"Seifenkistenrennen {number:02}" for number in range(12)]
     # The pagination links are the request's own, not a stored page's.
-    other = client.get("/de/search/", {"q": "Laternenumzug", "page": "2", "from": "home"}).content.decode()
+    other = client.get("/de/search/", {"q": "Seifenkistenrennen", "page": "2", "from": "home"}).content.decode()
     assert "from=home" in other
-    assert "from=home" not in client.get("/de/search/", {"q": "Laternenumzug", "page": "2"}).content.decode()
+    assert "from=home" not in client.get("/de/search/", {"q": "Seifenkistenrennen", "page": "2"}).content.decode()
 
 
 def test_the_search_memo_is_bounded_and_leaves_the_frame_alone(client, monkeypatch):
