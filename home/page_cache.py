@@ -146,11 +146,17 @@ def remembered(request, key, build, timeout=FRAGMENT_SECONDS, memo=process_memo)
     return value
 
 
+def site_and_language(request):
+    """What the page frame, the lists and the searches differ by besides their own
+    parts: the site the request is for and the active language."""
+    site = Site.find_for_request(request)
+    return site.pk if site else None, get_language()
+
+
 def remembered_search(request, name, *parts, build, timeout=FRAGMENT_SECONDS):
     """remembered() in the search memo, per site and language like site_fragment():
     for what a search finds or renders, with its words among the parts."""
-    site = Site.find_for_request(request) if request is not None else None
-    key = (name, site.pk if site else None, get_language(), *parts)
+    key = (name, *site_and_language(request), *parts)
     return remembered(request, key, build, timeout, memo=search_memo)
 
 
@@ -176,9 +182,8 @@ class RememberedCountPaginator(Paginator):
         if self.count_key is None:
             return count_now(self)
         if self.search:
-            name, *parts = self.count_key
             return remembered_search(
-                self.request, name, self.search, *parts, build=lambda: count_now(self), timeout=self.timeout
+                self.request, *self.count_key, self.search, build=lambda: count_now(self), timeout=self.timeout
             )
         return remembered(self.request, self.count_key, lambda: count_now(self), self.timeout)
 
@@ -202,10 +207,7 @@ def address_parts(request):
 def site_fragment(request, name, *parts, build, timeout=FRAGMENT_SECONDS):
     """cached_fragment() per site and language, which the page frame and the lists
     differ by."""
-    site = Site.find_for_request(request)
-    return cached_fragment(
-        request, name, *parts, site.pk if site else None, get_language(), build=build, timeout=timeout
-    )
+    return cached_fragment(request, name, *parts, *site_and_language(request), build=build, timeout=timeout)
 
 
 def invalidate(**kwargs):
