@@ -45,6 +45,7 @@ PORT = int(os.environ.get("BENCH_PORT", "8081"))
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/quartier_bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/11")
 BATCH = 1000
+NEW_SEARCHES = "uncached, every search new"  # the run without the search memo
 
 # What the seeded texts are about: each text has two of these topics, so that a search
 # for one matches a few percent of the offers, as on a real site. (Until 2026-11-22 every
@@ -483,7 +484,7 @@ def main():
     runs = (
         ("uncached", {"PAGE_CACHE_SECONDS": "0"}),
         ("cached", {"PAGE_CACHE_SECONDS": "300"}),
-        ("uncached, every search new", {"PAGE_CACHE_SECONDS": "0", "SEARCH_MEMO_ENTRIES": "0"}),
+        (NEW_SEARCHES, {"PAGE_CACHE_SECONDS": "0", "SEARCH_MEMO_ENTRIES": "0"}),
     )
     for label, settings in runs:
         cache.clear()
@@ -494,7 +495,7 @@ def main():
             for name, path in paths:
                 if label == "cached" and ("?" in path or "never cached" in name):
                     continue  # the page cache does not store these: the uncached run is theirs
-                if label.endswith("every search new") and "search" not in name:
+                if label == NEW_SEARCHES and "search" not in name:
                     continue
                 urllib.request.urlopen(base + path).read()  # noqa: S310 -- warm, fill the cache
                 results.append((label, name, path, wrk(base + path, str(script)), ceiling))
@@ -521,7 +522,7 @@ def main():
         # A run with one connection does not load the server: no share of the ceiling.
         share = f"1/{ceiling['rps'] / result['rps']:.1f}" if ceiling and result["rps"] else "-"
         weight = f"{weights[name] / 1024:.1f}" if name in weights else ""
-        counted = "new_search_queries" if label.endswith("every search new") else "queries"
+        counted = "new_search_queries" if label == NEW_SEARCHES else "queries"
         queries = measured[path][counted] if path in measured else ""  # none for the bare view
         print(
             f"| {label} | {name} | {result['rps']:.1f} | {share} | {result['median']:.1f} | "
