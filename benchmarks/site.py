@@ -45,7 +45,6 @@ PORT = int(os.environ.get("BENCH_PORT", "8081"))
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/quartier_bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/11")
 BATCH = 1000
-NEW_SEARCHES = "uncached, every search new"  # the run without the search memo
 
 # What the seeded texts are about: each text has two of these topics, so that a search
 # for one matches a few percent of the offers, as on a real site. (Until 2026-11-22 every
@@ -387,13 +386,11 @@ def start_gunicorn(environment):
 
 def in_process(paths, rounds=9):
     """Per path, measured with Django's test client and the page cache off:
-    - "queries": those of a request that finds what its generation remembers (the
-      route, the menu, the rendered lists), as most requests do;
+    - "queries": those of a request that finds the frame fragments (menu, footer) of
+      its generation cached, as most requests do;
     - "fresh_ms", "fresh_queries": the median time and the queries of the first request
-      after a publication, in a new generation with nothing of it remembered: what the
-      first reader after an editor's change waits for;
-    - "new_search_queries": those of a request that finds the frame and the lists
-      remembered but not its search (one nobody asked since the last change)."""
+      after a publication, in a new generation with no fragment cached: what the
+      first reader after an editor's change waits for."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
@@ -407,21 +404,16 @@ def in_process(paths, rounds=9):
             client.get(path)
             with CaptureQueriesContext(connection) as queries:
                 client.get(path)
-            remembered = len(queries)
-            page_cache.search_memo.values.clear()
-            with CaptureQueriesContext(connection) as queries:
-                client.get(path)
-            new_search = len(queries)
+            framed = len(queries)
             times = []
             for _ in range(rounds):
-                page_cache.invalidate()
+                page_cache.bump_generation()
                 with CaptureQueriesContext(connection) as queries:
                     started = time.perf_counter()
                     client.get(path)
                     times.append((time.perf_counter() - started) * 1000)
             results[path] = {
-                "queries": remembered,
-                "new_search_queries": new_search,
+                "queries": framed,
                 "fresh_ms": statistics.median(times),
                 "fresh_queries": len(queries),
             }
@@ -478,13 +470,9 @@ def main():
     script.write_text(WRK_REPORT)
     base = f"http://127.0.0.1:{PORT}"
     results = []
-    # The uncached run's searches are answered from the search memo after their first
-    # request in each worker: a search residents ask again. The last run has no memo,
-    # so that every search is searched afresh: one nobody asked since the last change.
     runs = (
         ("uncached", {"PAGE_CACHE_SECONDS": "0"}),
         ("cached", {"PAGE_CACHE_SECONDS": "300"}),
-        (NEW_SEARCHES, {"PAGE_CACHE_SECONDS": "0", "SEARCH_MEMO_ENTRIES": "0"}),
     )
     for label, settings in runs:
         cache.clear()
@@ -495,8 +483,6 @@ def main():
             for name, path in paths:
                 if label == "cached" and ("?" in path or "never cached" in name):
                     continue  # the page cache does not store these: the uncached run is theirs
-                if label == NEW_SEARCHES and "search" not in name:
-                    continue
                 urllib.request.urlopen(base + path).read()  # noqa: S310 -- warm, fill the cache
                 results.append((label, name, path, wrk(base + path, str(script)), ceiling))
                 if label != "cached" and "search" in name:
@@ -522,8 +508,7 @@ def main():
         # A run with one connection does not load the server: no share of the ceiling.
         share = f"1/{ceiling['rps'] / result['rps']:.1f}" if ceiling and result["rps"] else "-"
         weight = f"{weights[name] / 1024:.1f}" if name in weights else ""
-        counted = "new_search_queries" if label == NEW_SEARCHES else "queries"
-        queries = measured[path][counted] if path in measured else ""  # none for the bare view
+        queries = measured[path]["queries"] if path in measured else ""  # none for the bare view
         print(
             f"| {label} | {name} | {result['rps']:.1f} | {share} | {result['median']:.1f} | "
             f"{result['p95']:.1f} | {result['errors']} | {queries} | {weight} |"

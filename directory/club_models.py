@@ -10,7 +10,6 @@ import re
 from django import forms
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -177,15 +176,13 @@ class ClubPage(DescribedImageMixin, Page):
         return upcoming[:limit]
 
     def get_context(self, request, *args, **kwargs):
-        """Read when the page's fragment is rendered, not when it is kept
-        (templates/directory/club_page.html)."""
         context = super().get_context(request, *args, **kwargs)
-        context["activities"] = SimpleLazyObject(lambda: list(self.activities.all()))
-        context["roles"] = SimpleLazyObject(lambda: [role for role in self.volunteer_roles.all() if role.is_open])
-        context["links"] = SimpleLazyObject(lambda: list(self.links.all()))
-        context["club_categories"] = SimpleLazyObject(lambda: list(self.categories.all()))
-        context["tags"] = SimpleLazyObject(lambda: [item.tag for item in self.tagged_items.select_related("tag")])
-        context["upcoming"] = SimpleLazyObject(lambda: self.upcoming_events(request=request))
+        context["activities"] = list(self.activities.all())
+        context["roles"] = [role for role in self.volunteer_roles.all() if role.is_open]
+        context["links"] = list(self.links.all())
+        context["club_categories"] = list(self.categories.all())
+        context["tags"] = [item.tag for item in self.tagged_items.select_related("tag")]
+        context["upcoming"] = self.upcoming_events(request=request)
         return context
 
 

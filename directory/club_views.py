@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.search.utils import parse_query_string
 
-from home.page_cache import RememberedCountPaginator, remembered_search
 from home.search import ranked_values
 
 from .club_models import CLUBS_PER_PAGE, ClubPage, open_roles
@@ -42,22 +41,9 @@ def club_list(request, index_page):
         # Parsed like the directory's search: quotes become phrases instead of
         # reaching the database backend's syntax unescaped.
         _filters, parsed = parse_query_string(query)
-        hits = remembered_search(
-            request,
-            "club-search",
-            index_page.pk,
-            query,
-            build=lambda: ranked_values(ClubPage.objects.child_of(index_page).live(), parsed, "pk", MAX_SEARCH_HITS),
-        )
+        hits = ranked_values(ClubPage.objects.child_of(index_page).live(), parsed, "pk", MAX_SEARCH_HITS)
         clubs = clubs.filter(pk__in=hits)
-    paginator = RememberedCountPaginator(
-        clubs,
-        CLUBS_PER_PAGE,
-        request=request,
-        count_key=("club-count", index_page.pk, selected and selected.slug),
-        search=query,
-    )
-    items = paginator.get_page(_page_number(request))
+    items = Paginator(clubs, CLUBS_PER_PAGE).get_page(_page_number(request))
     context = index_page.get_context(request)
     context.update(
         {

@@ -4,10 +4,10 @@ Lists cost the same number of queries for 10 or 500 offers: one query per list p
 a count, related rows joined or prefetched, addresses built without queries.
 """
 
-from array import array
 from urllib.parse import urlencode
 
 from django.contrib.postgres.fields import ArrayField
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import BigAutoField, Case, Count, F, Func, IntegerField, Q, UUIDField, Value, When
@@ -16,14 +16,13 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wagtail.search.utils import parse_query_string
 
-from home import page_cache
 from home.locales import localized_queryset, request_locales
+from home.page_cache import request_generation
 from home.pdf import pdf_response, render_pdf
 from home.search import among, ranked_values
 from home.visibility import published_in
@@ -58,13 +57,9 @@ def locales(request=None):
 
 
 def categories_for_filters(request):
-    """The categories in the reader's language, read once per generation (saving one
-    starts a new generation); the directory's and the clubs' filters both offer them."""
-    return page_cache.remembered(
-        request,
-        ("filter-categories", *(locale.pk for locale in locales(request))),
-        lambda: list(localized_queryset(Category.objects.all(), locales(request)).order_by("sort_order", "name")),
-    )
+    """The categories in the reader's language: the directory's and the clubs' filters
+    both offer them."""
+    return list(localized_queryset(Category.objects.all(), locales(request)).order_by("sort_order", "name"))
 
 
 def public_offers(request=None):
@@ -139,15 +134,8 @@ def filter_offers(request, queryset, filters, categories):
     if filters.get("free"):
         queryset = queryset.filter(price_model=PriceModel.FREE)
     if query := filters.get("q"):
-        return queryset, OfferSearch(request, queryset, query, filters_key(filters))
+        return queryset, OfferSearch(request, queryset, query)
     return queryset, None
-
-
-def filters_key(filters):
-    """What a list of offers depends on besides the generation and language: the valid
-    filters (a bounded set of choices, and a search's words) and the day, as offers
-    start and end by date."""
-    return urlencode(sorted(filters.items())) + "@" + timezone.localdate().isoformat()
 
 
 def _with_urls(page, request, offers):
@@ -161,18 +149,15 @@ def _with_urls(page, request, offers):
 
 class OfferSearch:
     """The offers a search found, best first: those that match themselves, then those
-    of matching providers. Read once, as the ids of each area, and kept in the search
-    memo per words and filters (`filters_key`) until the next publication.
+    of matching providers. Read once, as the ids of each area.
 
     A search's filter (hundreds of matching keys) is the expensive part of its
     queries: counting each section and reading each section's first offers would
     repeat it three times. Here it runs once; sections count and slice the ids, and
     only the offers shown are loaded, by primary key."""
 
-    def __init__(self, request, offers, query, key):
-        self.ids_by_area, self.provider_keys = page_cache.remembered_search(
-            request, "offer-search", key, build=lambda: self._find(request, offers, query)
-        )
+    def __init__(self, request, offers, query):
+        self.ids_by_area, self.provider_keys = self._find(request, offers, query)
 
     @staticmethod
     def _find(request, offers, query):
@@ -196,14 +181,13 @@ class OfferSearch:
             .values_list("pk", "provider__kind")
         )
         ranked = own + [(pk, kind) for pk, kind in through_provider if pk not in found]
-        # Arrays of 8-byte ids instead of tuples: a broad search keeps hundreds of them.
-        ids_by_area = {None: array("q", [pk for pk, _kind in ranked])}
+        ids_by_area = {None: [pk for pk, _kind in ranked]}
         for area, kinds in AREA_KINDS.items():
-            ids_by_area[area] = array("q", [pk for pk, kind in ranked if kind in kinds])
-        return ids_by_area, tuple(provider_keys)
+            ids_by_area[area] = [pk for pk, kind in ranked if kind in kinds]
+        return ids_by_area, provider_keys
 
     def ids(self, area=None):
-        return list(self.ids_by_area[area])
+        return self.ids_by_area[area]
 
     @staticmethod
     def load(ids):
@@ -220,12 +204,6 @@ class OfferSearch:
         return providers
 
 
-def _cards(page, request, load):
-    """The offers load() returns, with their addresses, read when first used: a list
-    or page whose cards are kept ({% cachedfragment %}) reads none."""
-    return SimpleLazyObject(lambda: _with_urls(page, request, load()))
-
-
 def _offers_of(request, provider):
     """The public offers of a provider, in the reader's language, for its cards."""
     return offers_for_list(public_offers(request).filter(provider__translation_key=provider.translation_key))
@@ -237,13 +215,13 @@ def _section_offers(request, page, offers, search, area, paginate):
         ids = search.ids(area)
         if paginate:
             results = Paginator(ids, PER_PAGE).get_page(request.GET.get("page"))
-            return _cards(page, request, lambda: search.load(list(results))), results, len(ids)
-        return _cards(page, request, lambda: search.load(ids[:PER_SECTION])), None, len(ids)
+            return _with_urls(page, request, search.load(list(results))), results, len(ids)
+        return _with_urls(page, request, search.load(ids[:PER_SECTION])), None, len(ids)
     section_offers = offers.filter(provider__kind__in=AREA_KINDS[area])
     if paginate:
         results = Paginator(section_offers, PER_PAGE).get_page(request.GET.get("page"))
-        return _cards(page, request, lambda: list(results)), results, results.paginator.count
-    return _cards(page, request, lambda: list(section_offers[:PER_SECTION])), None, None
+        return _with_urls(page, request, list(results)), results, results.paginator.count
+    return _with_urls(page, request, list(section_offers[:PER_SECTION])), None, None
 
 
 def offer_list(request, page, area):
@@ -254,30 +232,19 @@ def offer_list(request, page, area):
     offers, search = filter_offers(request, public_offers(request), filters, categories)
     offers = offers_for_list(offers)
     base = page.base_url(request)
-    # Read only when the search memo does not have the section already.
-    matching_providers = SimpleLazyObject(lambda: search.providers(request, page)) if search else []
+    matching_providers = search.providers(request, page) if search else []
 
     sections = []
     areas = [area] if area else [Area.COMMUNITY, Area.BUSINESS]
-    # A search's cards are kept in the search memo (the template's search=), its totals
-    # are the length of its kept hits.
-    cards_key = filters_key(filters)
     totals = {}
     if not area and search is None:
-        # Both sections' totals in one pass over the offers instead of one count each,
-        # once per generation, language and filters: counting every offer is the
-        # largest part of the overview's database time.
-        totals = page_cache.site_fragment(
-            request,
-            "directory-totals",
-            page.pk,
-            cards_key,
-            build=lambda: offers.order_by().aggregate(
-                **{
-                    section_area.value: Count("pk", filter=Q(provider__kind__in=AREA_KINDS[section_area]))
-                    for section_area in areas
-                }
-            ),
+        # Both sections' totals in one pass over the offers instead of one count each:
+        # counting every offer is the largest part of the overview's database time.
+        totals = offers.order_by().aggregate(
+            **{
+                section_area.value: Count("pk", filter=Q(provider__kind__in=AREA_KINDS[section_area]))
+                for section_area in areas
+            }
         )
     for section_area in areas:
         items, results, total = _section_offers(request, page, offers, search, section_area, paginate=bool(area))
@@ -305,7 +272,6 @@ def offer_list(request, page, area):
             "area_title": area.label if area else None,
             "form": form,
             "filters": filters,
-            "cards_key": cards_key,
             "sections": sections,
             "matching_providers": matching_providers,
             "filter_querystring": filter_query.urlencode(),
@@ -339,12 +305,10 @@ def provider_detail(request, page, slug):
     provider, redirection = _find(queryset, slug, "provider", page, request)
     if redirection:
         return redirection
-    return _render_provider(request, page, provider, _cards(page, request, lambda: list(_offers_of(request, provider))))
+    return _render_provider(request, page, provider, _with_urls(page, request, list(_offers_of(request, provider))))
 
 
 def _render_provider(request, page, provider, offers):
-    """The provider's page. What only its fragments show is read when first used: a
-    page whose fragments are kept for this generation and day reads only the provider."""
     base = page.base_url(request)
     provider.detail_url = base + page.reverse_subpage("provider", args=[provider.slug])
     return TemplateResponse(
@@ -354,11 +318,9 @@ def _render_provider(request, page, provider, offers):
             "page": page,
             "provider": provider,
             "offers": offers,
-            "categories": SimpleLazyObject(lambda: list(provider.categories.all())),
-            "tags": SimpleLazyObject(lambda: list(provider.tags.all())),
-            # Called by the template, and only where its fragment is rendered.
-            "jsonld": lambda: provider_jsonld(request, provider, offers),
-            "today": timezone.localdate(),
+            "categories": list(provider.categories.all()),
+            "tags": list(provider.tags.all()),
+            "jsonld": provider_jsonld(request, provider, offers),
             "all_url": base,
             "home_url": _home_url(base),
         },
@@ -393,11 +355,9 @@ def _render_offer(request, page, offer, form, status=200):
     base = page.base_url(request)
     offer.detail_url = base + page.reverse_subpage("offer", args=[offer.slug])
     offer.provider.detail_url = base + page.reverse_subpage("provider", args=[offer.provider.slug])
-    other_offers = _cards(
-        page, request, lambda: list(_offers_of(request, offer.provider).exclude(translation_key=offer.translation_key))
+    other_offers = _with_urls(
+        page, request, list(_offers_of(request, offer.provider).exclude(translation_key=offer.translation_key))
     )
-    # As on the provider's page, what only the fragments around the form show is read
-    # when first used.
     return TemplateResponse(
         request,
         "directory/offer_detail.html",
@@ -406,10 +366,9 @@ def _render_offer(request, page, offer, form, status=200):
             "offer": offer,
             "provider": offer.provider,
             "other_offers": other_offers,
-            "tags": SimpleLazyObject(lambda: list(offer.tags.all())),
+            "tags": list(offer.tags.all()),
             "form": form,
             "jsonld": offer_jsonld(request, offer),
-            "today": timezone.localdate(),
             "all_url": base,
             "home_url": _home_url(base),
         },
@@ -486,7 +445,7 @@ def site_search_section(request, query, limit=5):
     directory = directory or DirectoryPage.objects.live().first()
     if directory is None:
         return None
-    search = OfferSearch(request, public_offers(request), query, filters_key({"q": query}))
+    search = OfferSearch(request, public_offers(request), query)
     ids = search.ids()
     if not ids:
         return None
@@ -503,19 +462,15 @@ def site_search_section(request, query, limit=5):
 
 def printable_overview_pdf(request, page):
     """The Wegweiser as a PDF. Making it takes seconds for a large directory, so the
-    file is kept until the next change of content (the page cache's generation) or
-    the next day, whatever the query string: repeated requests cannot keep the
-    server busy."""
+    file is a fragment of the shared cache, kept until the next change of content (the
+    page cache's generation) or the next day, whatever the query string: repeated
+    requests cannot keep the server busy. Per host, as its addresses are absolute."""
     today = timezone.localdate()
-    pdf = page_cache.cached_fragment(
-        request,
-        "wegweiser-pdf",
-        get_language(),
-        *page_cache.address_parts(request),
-        today,
-        build=lambda: render_pdf(request, PRINTABLE_TEMPLATE, printable_overview_context(request, page)),
-        timeout=24 * 60 * 60,
-    )
+    key = f"quartier:wegweiser-pdf:{request_generation(request)}:{get_language()}:{request.get_host()}:{today}"
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = render_pdf(request, PRINTABLE_TEMPLATE, printable_overview_context(request, page))
+        cache.set(key, pdf, timeout=24 * 60 * 60)
     return pdf_response(pdf, f"wegweiser-{today.isoformat()}.pdf")
 
 

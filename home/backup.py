@@ -18,6 +18,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connections
 
+from .page_cache import invalidate
+
 MANIFEST = "manifest.json"
 SQLITE_FILE = "database.sqlite3"
 POSTGRES_FILE = "database.dump"
@@ -144,4 +146,6 @@ def restore_backup(archive_path):
         media_backup = workdir / MEDIA_FOLDER
         if media_backup.is_dir():
             shutil.copytree(media_backup, settings.MEDIA_ROOT, dirs_exist_ok=True)
+    # Pages and fragments cached in Redis show what was there before the restore.
+    invalidate()
     return manifest

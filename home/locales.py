@@ -1,8 +1,8 @@
 """Locales looked up once per request.
 
-Wagtail's Locale.get_active() and page.locale each cost a query, and the header,
-footer, home page blocks and directory all need them: one query for the handful of
-locales, kept in the process until the next generation, answers all of them.
+Wagtail's Locale.get_active() and page.locale each cost a query, and the menu, the
+home page blocks and the directory all need them: one query for the handful of
+locales answers all of them.
 """
 
 from django.conf import settings
@@ -10,8 +10,6 @@ from django.db.models import Q
 from django.utils.translation import get_language
 
 from wagtail.models import Locale
-
-from .page_cache import remembered
 
 
 class RequestLocales:
@@ -32,8 +30,7 @@ def request_locales(request=None):
     # The active language can change within a request (translation.override in tests
     # and mails); the cache is per language.
     if cached is None or cached.active.language_code != (get_language() or settings.LANGUAGE_CODE):
-        # Locales change only with a new generation (saving one starts it).
-        cached = RequestLocales(remembered(request, ("locales",), lambda: list(Locale.objects.all())))
+        cached = RequestLocales(Locale.objects.all())
         if request is not None:
             request._quartier_locales = cached
     return cached

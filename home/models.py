@@ -9,13 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .blocks import BodyBlock, HomePageBlock, OfficeHoursBlock, SocialLinkBlock
 from .images import DescribedImageMixin
-from .page_cache import remembered
 
 
 class EasyLanguageMixin(models.Model):
@@ -233,18 +232,6 @@ class SiteSettings(BaseSiteSetting):
     @classmethod
     def base_queryset(cls):
         return super().base_queryset().select_related("contact_photo")
-
-    @classmethod
-    def for_request(cls, request):
-        attr_name = cls.get_cache_attr_name()
-        if not hasattr(request, attr_name):
-            site = Site.find_for_request(request)
-            if site is None:
-                return super().for_request(request)  # raises DoesNotExist, as Wagtail's does
-            # Shared by the requests of this process, so without Wagtail's _request,
-            # which only makes page_url() cheaper and which nothing here calls.
-            setattr(request, attr_name, remembered(request, ("site-settings", site.pk), lambda: cls.for_site(site)))
-        return getattr(request, attr_name)
 
     @property
     def phone_href(self):

@@ -12,16 +12,11 @@ from urllib.parse import quote
 
 from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Q
-from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
-from django.utils.timezone import localdate
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
-
-from .page_cache import address_parts, cached_fragment
-from .visibility import public
 
 # Search engines accept 50,000 addresses per file; smaller parts keep each response
 # quick and small enough to be rendered uncached.
@@ -95,7 +90,8 @@ class PageSitemap(ValuesSitemap):
 
     def items(self):
         return (
-            public(Page.objects.live(), self.request)
+            Page.objects.live()
+            .public()
             .filter(self.site_roots().q())
             .order_by("path")
             .values_list("url_path", "last_published_at", "latest_revision_created_at")
@@ -110,37 +106,11 @@ class PageSitemap(ValuesSitemap):
 
 
 def index(request, sitemaps, **kwargs):
-    return _kept(
-        request,
-        "index",
-        lambda: sitemap_views.index(request, _prepare(request, sitemaps), sitemap_url_name="sitemap_part", **kwargs),
-    )
+    return sitemap_views.index(request, _prepare(request, sitemaps), sitemap_url_name="sitemap_part", **kwargs)
 
 
 def part(request, sitemaps, section, **kwargs):
-    return _kept(
-        request, section, lambda: sitemap_views.sitemap(request, _prepare(request, sitemaps), section=section, **kwargs)
-    )
-
-
-def _kept(request, name, render):
-    """The response of a sitemap view, rendered once per generation, day (offers start
-    and end by date) and host (the addresses are absolute), like the page cache's pages
-    but for the parts' ?p= too. Only the page numbers the index links to are kept, so
-    that other query strings cannot fill the cache; what is not found (a section or a
-    page that does not exist) raises Http404 and is not kept."""
-    number = request.GET.get("p", "1")
-    if set(request.GET) - {"p"} or not number.isdigit() or number.startswith("0"):
-        return render()
-
-    def build():
-        response = render()
-        response.render()
-        return response.content, dict(response.headers)
-
-    parts = (name, number, localdate(), *address_parts(request))
-    content, headers = cached_fragment(request, "sitemap", *parts, build=build)
-    return HttpResponse(content, headers=headers)
+    return sitemap_views.sitemap(request, _prepare(request, sitemaps), section=section, **kwargs)
 
 
 def _prepare(request, sitemaps):

@@ -2,10 +2,10 @@ import logging
 import re
 
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
@@ -14,9 +14,7 @@ from wagtail.models import Page
 from wagtail.search.utils import parse_query_string
 
 from home.locales import request_locales
-from home.page_cache import RememberedCountPaginator, remembered_search
 from home.search import ranked
-from home.visibility import public
 
 logger = logging.getLogger(__name__)
 
@@ -37,26 +35,15 @@ def search(request):
     results_page = None
     other_sections = []
     if query:
-        # Kept with the words in the search memo, like the page count and the rendered
-        # results; per day, as offers start and end by date.
-        today = timezone.localdate()
-        other_sections = remembered_search(
-            request, "site-search-sections", query, today, build=lambda: _other_sections(request, query)
-        )
+        other_sections = _other_sections(request, query)
         # Parsed rather than raw: quotes become phrases instead of reaching the
         # database's full-text syntax, where an unbalanced one is an error.
         _filters, parsed_query = parse_query_string(query)
         results = ranked(
-            public(Page.objects.live(), request)
-            .filter(locale=request_locales(request).active)
-            .exclude(depth=1)
-            .specific(),
+            Page.objects.live().public().filter(locale=request_locales(request).active).exclude(depth=1).specific(),
             parsed_query,
         )
-        paginator = RememberedCountPaginator(
-            results, RESULTS_PER_PAGE, request=request, count_key=("site-search-count",), search=query
-        )
-        results_page = paginator.get_page(request.GET.get("page"))
+        results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
 
     return TemplateResponse(
         request,

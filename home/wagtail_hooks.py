@@ -4,8 +4,6 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from .attention import is_editor, needs_attention
-from .locales import request_locales
-from .page_cache import remembered
 
 
 class NeedsAttentionPanel(Component):
@@ -31,20 +29,3 @@ class NeedsAttentionPanel(Component):
 def add_needs_attention_panel(request, panels):
     if request.user.has_perm("wagtailadmin.access_admin"):
         panels.append(NeedsAttentionPanel())
-
-
-@hooks.register("before_serve_page")
-def share_remembered_lookups(page, request, serve_args, serve_kwargs):
-    """Give the page what the request or the generation already looked up, so that
-    serving it costs no query of its own:
-    - its Locale, from the request's one lookup, for `page.locale` in views,
-      templates and feeds;
-    - the view restrictions on it and its ancestors, which Wagtail's
-      check_view_restrictions (an on_serve_page hook, run after this one) asks for on
-      every page served, in two queries. Read once per generation and process: saving
-      or deleting a restriction and moving a page each start a new one."""
-    locale = request_locales(request).by_id.get(page.locale_id)
-    if locale is not None:
-        page.locale = locale
-    restrictions = remembered(request, ("view-restrictions", page.pk), lambda: list(page.get_view_restrictions()))
-    page.get_view_restrictions = lambda: restrictions

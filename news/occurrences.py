@@ -10,7 +10,6 @@ from itertools import groupby, islice
 from django.db import connection
 from django.db.models import Prefetch, Q
 from django.db.models.functions import Collate
-from django.utils.functional import SimpleLazyObject
 
 
 @dataclass(frozen=True)
@@ -106,9 +105,7 @@ class Occurrences(Sequence):
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            # Read when first used: a page of the calendar whose markup is cached
-            # (the paginator slices before the template asks) loads nothing.
-            return SimpleLazyObject(lambda: self._slice(index))
+            return self._slice(index)
         if index < 0:
             return self._with_pages([self._sorted(None)[index]])[0]
         return self._with_pages([self._sorted(index + 1)[index]])[0]
@@ -150,13 +147,12 @@ def _sort_key(occurrence):
     return (occurrence.start, occurrence.event.title)
 
 
-def expand_lazily(events, window_start, window_end, reverse=False):
+def dates_in_window(events, window_start, window_end, reverse=False):
     """Every date of `events` that overlaps the window, sorted by start (then title),
     for lists that show few of many (a page of the calendar, the home page's next
     dates): most events have a single date, which the database can count and sort by
     itself; only repeating events and those with dates called off are expanded here,
-    from their rows, without building pages, and only when a date is first asked for:
-    a list whose count and markup are kept (the calendar) expands nothing."""
+    from their rows, without building pages."""
     from .models import EventException
 
     if not hasattr(_Dates, "rule"):
@@ -179,9 +175,7 @@ def expand_lazily(events, window_start, window_end, reverse=False):
     singles = events.filter(one_date).filter(
         Q(start__gte=window_start, start__lt=window_end) | Q(start__lt=window_end, series_ends_at__gt=window_start)
     )
-    return Occurrences(
-        SimpleLazyObject(expand), events, singles=singles, window=(window_start, window_end), reverse=reverse
-    )
+    return Occurrences(expand(), events, singles=singles, window=(window_start, window_end), reverse=reverse)
 
 
 def group_by_day(occurrences, first_day: date | None = None):

@@ -56,7 +56,7 @@ def home_sections(locale, request=None, news_limit=3, event_limit=5, event_days=
     from wagtail.models import Page
 
     from .models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
-    from .occurrences import expand_lazily
+    from .occurrences import dates_in_window
 
     articles = published_in(NewsPage.objects, locale, request).filter(relevant_news_q())
     articles = with_list_images(articles.defer_streamfields().order_by("-date", "-pk"))
@@ -77,7 +77,7 @@ def home_sections(locale, request=None, news_limit=3, event_limit=5, event_days=
 
     return {
         "articles": list(articles[:news_limit]),
-        "occurrences": expand_lazily(events, now, window_end)[:event_limit],
+        "occurrences": dates_in_window(events, now, window_end)[:event_limit],
         **sections,
     }
 

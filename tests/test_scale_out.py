@@ -1,10 +1,15 @@
-"""Two app processes on loopback sharing PostgreSQL and Redis, as in docs/deployment.md:
-a page published through one side is served fresh by both (the page cache is
-invalidated across processes), and enquiries are delivered exactly once when the
-delivery command runs in both at the same time.
+"""Two app processes on loopback sharing one database and one cache, as in
+docs/deployment.md, in both shapes the site runs in: SQLite with the database cache (a
+village on one machine) and PostgreSQL with Redis (a city). A page published through
+one side, or by a separate command (`publish_scheduled`, as cron or the worker runs
+it), is served fresh by both; a reader who asks while a publication waits for its
+commit (a workflow approval, a snippet publish) never keeps the old page past the
+commit; enquiries are delivered exactly once when the delivery command runs in both at
+the same time.
 
-Runs in the PostgreSQL run of the suite when Redis answers; uses its own throwaway
-database and Redis key prefix, so it never touches the test database or other users.
+Each test uses its own throwaway database and cache key prefix, so it never touches
+the test database or other users. The SQLite shape runs in the SQLite run of the
+suite, the PostgreSQL shape in the PostgreSQL run when Redis answers.
 """
 
 import os
@@ -13,6 +18,7 @@ import secrets
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections import Counter
@@ -47,9 +53,18 @@ def redis_reachable():
 # instead of skipping when Redis is missing.
 REQUIRED = bool(os.environ.get("QUARTIER_REQUIRE_SCALE_OUT"))
 
-pytestmark = [
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="runs in the PostgreSQL run of the suite"),
-    pytest.mark.skipif(not REQUIRED and not redis_reachable(), reason=f"needs Redis at {REDIS_URL}"),
+STACKS = [
+    pytest.param(
+        "sqlite",
+        marks=pytest.mark.skipif(connection.vendor != "sqlite", reason="runs in the SQLite run of the suite"),
+    ),
+    pytest.param(
+        "postgresql",
+        marks=[
+            pytest.mark.skipif(connection.vendor != "postgresql", reason="runs in the PostgreSQL run of the suite"),
+            pytest.mark.skipif(not REQUIRED and not redis_reachable(), reason=f"needs Redis at {REDIS_URL}"),
+        ],
+    ),
 ]
 
 SET_UP_SITE = """
@@ -64,6 +79,17 @@ home.save_revision().publish()
 Site.objects.create(hostname="127.0.0.1", root_page=home, is_default_site=True, site_name="Lindenkiez")
 page = home.add_child(instance=StandardPage(title="Alter Titel", slug="ueber-uns", show_in_menus=True))
 page.save_revision().publish()
+"""
+
+# A page an editor scheduled: it goes live when `publish_scheduled` runs after its time.
+SCHEDULE = """
+import datetime
+from django.utils import timezone
+from wagtail.models import Site
+from home.models import StandardPage
+home = Site.objects.get().root_page
+page = home.add_child(instance=StandardPage(title="Geplant", slug="geplant", show_in_menus=True, live=False))
+page.save_revision(approved_go_live_at=timezone.now() - datetime.timedelta(seconds=1))
 """
 
 PUBLISH = """
@@ -93,7 +119,10 @@ settings.save()
 
 
 @pytest.fixture
-def shared_database():
+def shared_database(request, tmp_path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'shared.sqlite3'}", None
+        return
     database = settings.DATABASES["default"]
     name = f"quartier_scaleout_{uuid.uuid4().hex[:8]}"
     host, port = database["HOST"] or "127.0.0.1", database["PORT"] or 5432
@@ -102,13 +131,14 @@ def shared_database():
         pg_environment["PGPASSWORD"] = database["PASSWORD"]
     subprocess.run(["createdb", name], env=pg_environment, check=True)
     try:
-        yield f"postgres://{database['USER']}:{database['PASSWORD']}@{host}:{port}/{name}"
+        yield f"postgres://{database['USER']}:{database['PASSWORD']}@{host}:{port}/{name}", REDIS_URL
     finally:
         subprocess.run(["dropdb", "--if-exists", "--force", name], env=pg_environment, check=False)
 
 
 @pytest.fixture
 def environment(shared_database, tmp_path):
+    database_url, redis_url = shared_database
     smtp = CollectingHandler()
     controller = Controller(smtp, hostname="127.0.0.1", port=free_port())
     controller.start()
@@ -118,8 +148,9 @@ def environment(shared_database, tmp_path):
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": shared_database,
-        "REDIS_URL": REDIS_URL,
+        "DATABASE_URL": database_url,
+        # Without REDIS_URL the shared cache is the database's cache table.
+        "REDIS_URL": redis_url or "",
         "CACHE_KEY_PREFIX": f"scaleout-{uuid.uuid4().hex[:8]}",
         "PAGE_CACHE_SECONDS": "300",
         "MEDIA_ROOT": str(tmp_path / "media"),
@@ -179,10 +210,12 @@ def get(port, path):
         return response.headers.get("X-Page-Cache"), response.read().decode()
 
 
+@pytest.mark.parametrize("shared_database", STACKS, indirect=True)
 def test_two_app_processes_share_fresh_pages_and_deliver_each_enquiry_once(environment):
     env, smtp = environment
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "shell", "-c", SET_UP_SITE)
+    manage(env, "shell", "-c", SCHEDULE)
     apps = [start_app(env, port) for port in PORTS]
     try:
         a, b = PORTS
@@ -201,6 +234,13 @@ def test_two_app_processes_share_fresh_pages_and_deliver_each_enquiry_once(envir
             assert "Neuer Titel" in html, f"port {port} served a stale page"
             assert "Alter Titel" not in html
         assert get(a, "/de/")[1].count("Neuer Titel") >= 1, "the menu of every page changed too"
+
+        # A scheduled page, published by a command of its own, is in both menus at once.
+        assert "Geplant" not in get(b, "/de/")[1]
+        manage(env, "publish_scheduled")
+        for port in (a, b):
+            assert "Geplant" in get(port, "/de/")[1], f"port {port} served a stale menu"
+            assert get(port, "/de/geplant/")[0] in ("miss", "hit")
     finally:
         for app in apps:
             app.terminate()
@@ -236,3 +276,115 @@ def test_two_app_processes_share_fresh_pages_and_deliver_each_enquiry_once(envir
         "from directory.models import Enquiry; print(Enquiry.objects.filter(state='delivered').count())",
     )
     assert delivered.strip().splitlines()[-1] == str(ENQUIRIES)
+
+
+# Approves a change through a workflow, as an editor's "Approve" does, and holds the
+# transaction open after Wagtail's last publish signal (`published`, sent for pages
+# after `page_published` and for snippets) until the test says go: the window in which
+# a reader used to store the old page under the new generation.
+APPROVE_HOLDING_THE_COMMIT = """
+import os, time
+from pathlib import Path
+from django.contrib.auth import get_user_model
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
+from wagtail.signals import published
+from home.models import StandardPage
+
+def hold(**kwargs):
+    Path(os.environ["RACE_READY"]).touch()
+    deadline = time.monotonic() + 60
+    while not Path(os.environ["RACE_GO"]).exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+editor = get_user_model().objects.create_superuser("redaktion", "redaktion@example.org", "x")
+page = StandardPage.objects.get(slug="ueber-uns")
+page.title = "Genehmigter Titel"
+page.save_revision(user=editor)
+workflow = Workflow.objects.create(name="Freigabe")
+WorkflowTask.objects.create(workflow=workflow, task=GroupApprovalTask.objects.create(name="Prüfen"), sort_order=0)
+state = workflow.start(page, editor)
+published.connect(hold)
+state.current_task_state.approve(user=editor)
+"""
+
+
+@pytest.mark.parametrize("shared_database", STACKS, indirect=True)
+def test_a_reader_in_the_window_before_the_commit_keeps_no_old_page(environment, tmp_path):
+    env, _smtp = environment
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "shell", "-c", SET_UP_SITE)
+    apps = [start_app(env, port) for port in PORTS]
+    ready, go = tmp_path / "ready", tmp_path / "go"
+    try:
+        a, b = PORTS
+        for port in (a, b, a):
+            get(port, "/de/ueber-uns/")
+            get(port, "/de/")
+        writer = subprocess.Popen(
+            [sys.executable, "manage.py", "shell", "-c", APPROVE_HOLDING_THE_COMMIT],
+            cwd=PROJECT_DIR,
+            env={**env, "RACE_READY": str(ready), "RACE_GO": str(go)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(600):
+            if ready.exists() or writer.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert ready.exists(), writer.communicate()
+
+        # Readers in the window see the old page (the change is not committed) and
+        # store what they render; on SQLite their cache writes wait for the commit.
+        seen = []
+        readers = [
+            threading.Thread(target=lambda port=port, path=path: seen.append(get(port, path)[1]))
+            for port in (a, b)
+            for path in ("/de/ueber-uns/", "/de/")
+        ]
+        for reader in readers:
+            reader.start()
+        time.sleep(2)
+        go.touch()
+        out, err = writer.communicate(timeout=120)
+        assert writer.returncode == 0, out + err
+        for reader in readers:
+            reader.join(timeout=60)
+        assert len(seen) == len(readers)
+
+        for port in (a, b):
+            state, html = get(port, "/de/ueber-uns/")
+            assert "Genehmigter Titel" in html, f"port {port} kept the page read before the commit"
+            assert "Genehmigter Titel" in get(port, "/de/")[1], f"port {port} kept the menu read before the commit"
+    finally:
+        for app in apps:
+            app.terminate()
+            app.wait(timeout=30)
+
+
+@pytest.mark.parametrize("shared_database", STACKS, indirect=True)
+def test_after_a_restore_the_restored_content_is_served(environment, tmp_path):
+    env, _smtp = environment
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "shell", "-c", SET_UP_SITE)
+    archive = tmp_path / "backup.tar.gz"
+    manage(env, "backup_site", "--output", str(archive))
+    manage(env, "shell", "-c", PUBLISH)
+    app = start_app(env, PORTS[0])
+    try:
+        # The first request creates the site's settings row, which starts a generation.
+        get(PORTS[0], "/de/ueber-uns/")
+        get(PORTS[0], "/de/ueber-uns/")
+        state, html = get(PORTS[0], "/de/ueber-uns/")
+        assert (state, "Neuer Titel" in html) == ("hit", True)
+    finally:
+        app.terminate()
+        app.wait(timeout=30)
+    manage(env, "restore_site", str(archive), "--yes")
+    app = start_app(env, PORTS[0])
+    try:
+        _state, html = get(PORTS[0], "/de/ueber-uns/")
+        assert "Alter Titel" in html and "Neuer Titel" not in html, "the page cached before the restore was served"
+    finally:
+        app.terminate()
+        app.wait(timeout=30)

@@ -1,86 +1,24 @@
 from django import template
 from django.conf import settings
 from django.db.models import Q
-from django.template.base import token_kwargs
-from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page, Site
 
 from home.locales import request_locales
-from home.page_cache import FRAGMENT_SECONDS, address_parts, remembered_search, site_fragment
 from home.visibility import public
 
 register = template.Library()
-
-
-class CachedFragmentNode(template.Node):
-    def __init__(self, nodelist, name, parts, timeout, search, per_host):
-        self.nodelist = nodelist
-        self.name = name
-        self.parts = parts
-        self.timeout = timeout
-        self.search = search
-        self.per_host = per_host
-
-    def render(self, context):
-        request = context.get("request")
-        if request is None or getattr(request, "is_preview", False):
-            # A preview shows a draft, which must neither be served from nor stored in
-            # the cache of what is published (as Wagtail's {% wagtailcache %}).
-            return self.nodelist.render(context)
-        parts = [part.resolve(context) for part in self.parts]
-        if self.per_host is not None and self.per_host.resolve(context):
-            parts.extend(address_parts(request))
-        timeout = self.timeout.resolve(context) if self.timeout else FRAGMENT_SECONDS
-        words = self.search.resolve(context) if self.search is not None else None
-        if words:
-            return remembered_search(
-                request, self.name, words, *parts, timeout=timeout, build=lambda: self.nodelist.render(context)
-            )
-        return site_fragment(request, self.name, *parts, timeout=timeout, build=lambda: self.nodelist.render(context))
-
-
-@register.tag
-def cachedfragment(parser, token):
-    """{% cachedfragment "name" part ... [timeout=s] [search=words] [per_host=True] %}…{% endcachedfragment %}:
-    the enclosed markup rendered once per generation, site, language and parts in this
-    process and shared with the others, like the frame's fragments. For markup that
-    only publishing changes and that costs queries or many includes (a list's cards,
-    a page's blocks); `timeout` for markup that also depends on the time of day;
-    `search` for markup that depends on a search's words when there are any: it is
-    then kept in this process only, in the bounded search memo, so that random words
-    cannot fill the shared cache or push out the frame; `per_host=True` keeps markup with
-    absolute addresses (structured data) per scheme and host, as the page cache keeps
-    pages. Not for anything that differs by visitor (forms with a CSRF token)."""
-    bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError(f"{bits[0]} needs a fragment name.")
-    options = token_kwargs([bit for bit in bits[2:] if "=" in bit], parser)
-    if set(options) - {"timeout", "search", "per_host"}:
-        raise template.TemplateSyntaxError(f"{bits[0]} only takes timeout=, search= and per_host=.")
-    parts = [parser.compile_filter(bit) for bit in bits[2:] if "=" not in bit]
-    nodelist = parser.parse(("endcachedfragment",))
-    parser.delete_first_token()
-    return CachedFragmentNode(
-        nodelist,
-        bits[1].strip("\"'"),
-        parts,
-        options.get("timeout"),
-        options.get("search"),
-        options.get("per_host"),
-    )
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
     current = context.get("page")
-    # The same for every page of a site in one language until something is published;
-    # only the entry marked as current differs. Built without the current page, so
-    # that an untranslated page shown in English gets the English menu too.
-    menu = site_fragment(request, "main-menu", build=lambda: _menu(request))
+    # Built without the current page, so that an untranslated page shown in English
+    # gets the English menu too; only the entry marked as current depends on it.
+    menu = _menu(request)
     items = [
         {"title": title, "url": url, "is_current": current is not None and current.path.startswith(path)}
         for title, url, path in menu["items"]
@@ -123,42 +61,36 @@ def _menu(request):
     return {"items": items, "home_url": root.get_url(request) if root else "/"}
 
 
-def _translations(request, page):
-    """{language code: {"url", "full_url"}} of the page's live translations, cached
-    until the next publication: the head's hreflang links and the language switcher
-    both need it, on every page."""
+@register.simple_tag(takes_context=True)
+def page_translations(context):
+    """{language code: {"url", "full_url"}} of the page's live translations, in one
+    query: the head's hreflang links and the language switcher both need it."""
+    page = context.get("page")
     if not isinstance(page, Page):
         return {}
-    return site_fragment(
-        request,
-        "translations",
-        page.pk,
-        build=lambda: {
-            translation.locale.language_code: {
-                "url": translation.get_url(request),
-                "full_url": translation.get_full_url(request),
-            }
-            for translation in page.get_translations(inclusive=True).live().select_related("locale")
-        },
-    )
+    request = context["request"]
+    return {
+        translation.locale.language_code: {
+            "url": translation.get_url(request),
+            "full_url": translation.get_full_url(request),
+        }
+        for translation in page.get_translations(inclusive=True).live().select_related("locale")
+    }
 
 
 @register.inclusion_tag("includes/alternate_links.html", takes_context=True)
-def alternate_links(context):
+def alternate_links(context, translations):
     """<link rel=alternate hreflang> for search engines: only real translations."""
-    request = context["request"]
-    translations = _translations(request, context.get("page"))
     links = [{"code": code, "url": urls["full_url"]} for code, urls in sorted(translations.items())]
     default = translations.get(settings.LANGUAGE_CODE)
     return {"links": links if len(links) > 1 else [], "default_url": default["full_url"] if default else ""}
 
 
 @register.inclusion_tag("includes/language_links.html", takes_context=True)
-def language_links(context):
+def language_links(context, translations):
     """Links to this page in every language; an untranslated page leads to that
     language's version of the path, where the German content is shown."""
     request = context["request"]
-    translations = _translations(request, context.get("page"))
     links = []
     for code, name in settings.LANGUAGES:
         url = translations[code]["url"] if code in translations else translate_url(request.get_full_path(), code)
@@ -167,30 +99,12 @@ def language_links(context):
 
 
 @register.simple_tag(takes_context=True)
-def contact_person(context):
-    """The contact person's card in the footer of every page, rendered once per
-    generation: its photo and office hours cost queries and block rendering."""
-    request = context["request"]
-    return site_fragment(
-        request, "contact-person", build=lambda: render_to_string("includes/contact_person.html", request=request)
-    )
-
-
-@register.simple_tag(takes_context=True)
 def page_ancestors(context, page):
-    """[{"title", "url"}] of the page's ancestors below the root, for the breadcrumbs:
-    the same until the next publication."""
+    """[{"title", "url"}] of the page's ancestors below the root, for the breadcrumbs."""
     if not isinstance(page, Page):
         return []
     request = context["request"]
-    return site_fragment(
-        request,
-        "ancestors",
-        page.pk,
-        build=lambda: [
-            {"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in page.get_ancestors()[1:]
-        ],
-    )
+    return [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in page.get_ancestors()[1:]]
 
 
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
@@ -198,8 +112,7 @@ def footer_links(context):
     """Imprint and privacy in the reader's language (German when untranslated), then
     the links to other channels."""
     request = context["request"]
-    links = site_fragment(request, "footer-links", build=lambda: _footer_links(request))
-    return {"request": request, **links}
+    return {"request": request, **_footer_links(request)}
 
 
 def _footer_links(request):

@@ -3,13 +3,14 @@ from datetime import timedelta
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Left
 from django.http import Http404
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -25,10 +26,9 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.images import DescribedImageMixin
-from home.page_cache import RememberedCountPaginator, remembered
 from home.visibility import published_in
 
-from ..occurrences import Occurrence, expand_lazily, group_by_day
+from ..occurrences import Occurrence, dates_in_window, group_by_day
 from ..queries import local_midnight, local_today, query_param, tags_of
 from ..recurrence import MAX_COUNT, Repeat, Rule
 from ..structured_data import event_data
@@ -108,22 +108,12 @@ class EventIndexPage(RoutablePageMixin, Page):
             .order_by("name")
         )
 
-    def remembered_tags(self, request, events):
-        """The topics of the calendar's events, read once per generation."""
-        return remembered(request, ("calendar-tags", self.pk), lambda: list(self.used_tags(events)))
-
-    def _list(self, request, form, occurrences, first_day=None, count_key=None):
-        # Counting expands every repeating event of the period; with the count kept, a
-        # page whose markup is kept too reads no event at all. A minute at most, like
-        # that markup, as the upcoming list drops what is over.
-        paginator = RememberedCountPaginator(
-            occurrences, OCCURRENCES_PER_PAGE, request=request, count_key=count_key, timeout=60
-        )
-        page = paginator.get_page(request.GET.get("page"))
+    def _list(self, request, form, occurrences, first_day=None):
+        page = Paginator(occurrences, OCCURRENCES_PER_PAGE).get_page(request.GET.get("page"))
         return {
             "form": form,
             "occurrences": page,
-            "days": SimpleLazyObject(lambda: group_by_day(page.object_list, first_day)),
+            "days": group_by_day(page.object_list, first_day),
             "active_tag": form.active_tag,
         }
 
@@ -132,16 +122,11 @@ class EventIndexPage(RoutablePageMixin, Page):
         from ..forms import CalendarFilterForm
 
         all_events = self.events(request)
-        form = CalendarFilterForm(request.GET, tags=self.remembered_tags(request, all_events))
+        form = CalendarFilterForm(request.GET, tags=list(self.used_tags(all_events)))
         window_start, window_end = form.window()
         events = form.filter_events(all_events.in_window(window_start, window_end))
-        occurrences = expand_lazily(events, window_start, window_end)
-        # Only checked values: the form's known topic and the period's days.
-        count_key = None
-        if not form.unknown_tag:
-            tag_slug = form.active_tag.slug if form.active_tag else None
-            count_key = ("calendar-count", self.pk, tag_slug, window_start.date(), window_end.date())
-        context = self._list(request, form, occurrences, first_day=window_start.date(), count_key=count_key)
+        occurrences = dates_in_window(events, window_start, window_end)
+        context = self._list(request, form, occurrences, first_day=window_start.date())
         ical_url = self.ical_url(form.active_tag)
         feed_url = request.build_absolute_uri(ical_url)
         context.update(
@@ -160,12 +145,12 @@ class EventIndexPage(RoutablePageMixin, Page):
         from ..forms import CalendarFilterForm
 
         all_events = self.events(request)
-        form = CalendarFilterForm(request.GET, tags=self.remembered_tags(request, all_events), archive=True)
+        form = CalendarFilterForm(request.GET, tags=list(self.used_tags(all_events)), archive=True)
         window_end = timezone.now()
         window_start = local_midnight(local_today() - timedelta(days=ARCHIVE_DAYS))
         events = form.filter_events(all_events.in_window(window_start, window_end))
         # Past dates only: a date that is still running belongs to the upcoming list.
-        occurrences = expand_lazily(events, window_start, window_end, reverse=True).filter(
+        occurrences = dates_in_window(events, window_start, window_end, reverse=True).filter(
             lambda occurrence: occurrence.ends_at <= window_end
         )
         context = self._list(request, form, occurrences)
@@ -486,24 +471,16 @@ class EventPage(DescribedImageMixin, RoutablePageMixin, Page):
         return tags_of(self)
 
     def get_context(self, request, *args, **kwargs):
-        """Read when the page's fragments are rendered, not when they are kept
-        (news/templates/news/event_page.html)."""
         context = super().get_context(request, *args, **kwargs)
-        next_dates = SimpleLazyObject(self.next_occurrences)
-
-        def structured_data():
-            if next_dates:
-                shown = next_dates[0]
-            else:
-                # A past event still gets its date in structured data: its first one.
-                shown = next(iter(self.occurrences(self.start, self.start + timedelta(days=400))), None)
-            return event_data(self, request, shown)
-
+        next_dates = self.next_occurrences()
+        if next_dates:
+            shown = next_dates[0]
+        else:
+            # A past event still gets its date in structured data: its first one.
+            shown = next(iter(self.occurrences(self.start, self.start + timedelta(days=400))), None)
         context["next_dates"] = next_dates
-        context["calendar_page"] = SimpleLazyObject(
-            lambda: EventIndexPage.objects.live().filter(locale=self.locale).first()
-        )
-        context["structured_data"] = SimpleLazyObject(structured_data)
+        context["calendar_page"] = EventIndexPage.objects.live().filter(locale=self.locale).first()
+        context["structured_data"] = event_data(self, request, shown)
         return context
 
     @path("ical/")

@@ -1,6 +1,7 @@
 from datetime import datetime, time
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Q
 from django.http import Http404
@@ -20,7 +21,6 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.images import DescribedImageMixin
-from home.page_cache import RememberedCountPaginator, remembered
 from home.visibility import published_in
 
 from ..queries import local_today, query_param, relevant_news_q, tags_of, with_list_images
@@ -64,13 +64,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     def articles(self, request=None):
         """Live articles of this section in its language; untranslated ones in German."""
-        # Where the section's translations are changes only with a move or a new
-        # translation, each of which starts a new generation.
-        section_paths = remembered(
-            request,
-            ("news-section-paths", self.translation_key),
-            lambda: list(Page.objects.filter(translation_key=self.translation_key).values_list("path", flat=True)),
-        )
+        section_paths = Page.objects.filter(translation_key=self.translation_key).values_list("path", flat=True)
         in_section = Q()
         for section_path in section_paths:
             in_section |= Q(path__startswith=section_path, depth=self.depth + 1)
@@ -84,11 +78,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         )
 
     def list_context(self, request, articles, archive=False):
-        # The topics and the number of articles are all that a list whose cards are
-        # cached ({% cachedfragment %}) would still ask of the database: read once per
-        # generation and day (articles leave the list by date).
-        list_key = (self.pk, archive, local_today())
-        tags = remembered(request, ("news-tags", *list_key), lambda: list(self.used_tags(articles)))
+        tags = list(self.used_tags(articles))
         # The tag the reader filters by, among those the list offers; a slug that no
         # article here has leads to an empty list that names it.
         tag_slug = query_param(request, "tag")
@@ -101,9 +91,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         articles = with_list_images(
             articles.defer_streamfields().prefetch_related("tagged_items__tag").order_by("-date", "-pk")
         )
-        # An unknown topic's empty list counts without a query, and a reader's word is no key.
-        count_key = None if unknown_tag else ("news-count", *list_key, tag and tag.slug)
-        paginator = RememberedCountPaginator(articles, ARTICLES_PER_PAGE, request=request, count_key=count_key)
+        paginator = Paginator(articles, ARTICLES_PER_PAGE)
         return {
             "articles": paginator.get_page(request.GET.get("page")),
             "tags": tags,

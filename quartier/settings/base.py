@@ -105,9 +105,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Fills in Wagtail's routing of page requests from a per-generation memo
-    # (home/routing.py): it acts only in process_view, after the redirects' lookup.
-    "home.routing.RouteMemoMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -132,6 +129,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                # {{ cache_generation }}, the key part of every frame fragment.
+                "home.page_cache.context_processor",
             ],
         },
     },
@@ -161,19 +160,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Several app processes must share one cache (DESIGN.md, scale-out), so production
-# behind more than one process sets REDIS_URL.
+# One cache shared by every process (docs/architecture.md, "The cache"): the web
+# workers, the background worker and every management command must see one
+# generation, so that a change made anywhere renews every page at once. Redis when
+# REDIS_URL is set, else a table in the database (`manage.py createcachetable`, which
+# `make run`, `make test` and the deploy steps run); never per-process memory.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "quartier")
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "quartier"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "quartier_cache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            # Pages and fragments of a few languages and page types; past this the
+            # oldest third is dropped.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 # How long a rendered public page may be served from the cache at most. Publishing
 # anything invalidates at once; the limit only bounds pages that change with the date
@@ -360,9 +372,6 @@ ENQUIRY_RATE_LIMIT_PER_IP = int(os.environ.get("ENQUIRY_RATE_LIMIT_PER_IP", "10"
 ENQUIRY_RATE_LIMIT_PER_CONTACT = int(os.environ.get("ENQUIRY_RATE_LIMIT_PER_CONTACT", "5"))
 SEARCH_RATE_WINDOW = 60
 SEARCH_RATE_LIMIT_PER_IP = int(os.environ.get("SEARCH_RATE_LIMIT_PER_IP", "30"))
-# Searches (words and filters) whose hits and results each app process keeps until the
-# next publication, least recently asked first out (home/page_cache.py); 0 keeps none.
-SEARCH_MEMO_ENTRIES = int(os.environ.get("SEARCH_MEMO_ENTRIES", "500"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Quartier")

@@ -5,7 +5,7 @@ import pytest
 
 from directory.club_models import ClubPage, VolunteerRole
 from directory.models import Category
-from tests.queries import count_fresh_queries, reads
+from tests.queries import count_fresh_queries
 
 from .helpers import CLUBS, VOLUNTEERING, add_clubs, club, club_index
 
@@ -123,21 +123,9 @@ def test_query_count_does_not_grow_with_clubs(client, path):
 
 
 @pytest.mark.django_db
-def test_a_club_page_read_again_reads_nothing_of_the_club_and_shows_a_published_change_at_once(client):
+def test_a_club_page_shows_a_published_change_at_once(client):
     path = "/de/vereine/sv-lindenkiez/"
-    first = client.get(path)
-    second, related_reads = reads(
-        client,
-        path,
-        "directory_clubactivity",
-        "directory_volunteerrole",
-        "directory_clublink",
-        "news_eventpage",
-        "taggit_tag",
-    )
-    assert second.content == first.content
-    assert not related_reads
-
+    assert "Walking-Fußball für Ältere" not in client.get(path).content.decode()
     page = club("sv-lindenkiez")
     page.activities.create(title="Walking-Fußball für Ältere", when="Freitag 10 Uhr")
     page.save_revision().publish()

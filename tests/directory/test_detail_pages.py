@@ -11,7 +11,6 @@ from django.test import override_settings
 from wagtail.models import Locale
 
 from directory.models import Offer, Provider
-from tests.queries import reads
 from tests.sitemaps import sitemap_locations
 
 from .factories import OfferFactory
@@ -158,23 +157,7 @@ def test_preview_renders_the_detail_page(rf, model):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    "path, own_reads", [(provider_url("fusspflege-albers"), 0), (offer_url("mobile-fusspflege"), 1)]
-)
-def test_a_detail_page_read_again_reads_only_its_own_entry(client, path, own_reads):
-    """The facts, contact, other offers and keywords are kept per generation and day;
-    the offer itself is still looked up (it may have ended), and its form is new."""
-    first, first_reads = reads(client, path, "directory_offer")
-    second, second_reads = reads(client, path, "directory_offer")
-    assert first.status_code == second.status_code == 200
-    assert len(first_reads) > own_reads
-    assert len(second_reads) == own_reads
-    assert jsonld(second.content.decode()) == jsonld(first.content.decode())
-    assert "Fußpflege Petra Albers" in second.content.decode()
-
-
-@pytest.mark.django_db
-def test_each_reader_gets_a_form_of_their_own_below_the_kept_facts(client):
+def test_each_reader_gets_a_form_of_their_own(client):
     from django.test import Client
 
     first = client.get(offer_url("mobile-fusspflege")).content.decode()

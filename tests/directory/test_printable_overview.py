@@ -123,7 +123,7 @@ def test_the_pdf_fetcher_reads_only_the_sites_own_files(settings, tmp_path):
 
 
 @pytest.mark.django_db
-def test_the_pdf_is_made_once_until_the_content_changes(client, monkeypatch):
+def test_the_pdf_is_made_once_until_the_content_changes(client, monkeypatch, django_capture_on_commit_callbacks):
     from django.core.cache import cache
 
     from directory import views
@@ -143,7 +143,8 @@ def test_the_pdf_is_made_once_until_the_content_changes(client, monkeypatch):
     assert made == [True]
     offer = Offer.objects.public().filter(locale__language_code="de").first()
     offer.title = "Neu im Wegweiser"
-    offer.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        offer.save_revision().publish()
     assert "Neu im Wegweiser" in pdf_text(client.get(WEGWEISER + "pdf/").content)
     assert made == [True, True]
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from news.models import EventException, EventPage
-from news.occurrences import expand_lazily, prefetch_for_calendar
+from news.occurrences import dates_in_window, prefetch_for_calendar
 from news.queries import home_sections
 from news.recurrence import Repeat
 from tests.news.factories import EventPageFactory, berlin
@@ -77,7 +77,7 @@ def test_lazy_expansion_gives_the_same_dates_with_whole_pages(calendar, reverse)
     events = EventPage.objects.live().in_window(now, window_end)
 
     eager = expand(events, now, window_end, reverse=reverse)
-    lazy = expand_lazily(events, now, window_end, reverse=reverse)
+    lazy = dates_in_window(events, now, window_end, reverse=reverse)
 
     assert len(lazy) == len(eager)
     assert [(o.event.pk, o.start, o.end) for o in lazy] == [(o.event.pk, o.start, o.end) for o in eager]
@@ -118,7 +118,7 @@ def test_single_dates_left_in_the_database_merge_in_the_order_of_expanding(calen
     events = EventPage.objects.live().in_window(now, window_end)
 
     eager = expand(events, now, window_end, reverse=reverse)
-    lazy = expand_lazily(events, now, window_end, reverse=reverse)
+    lazy = dates_in_window(events, now, window_end, reverse=reverse)
 
     def dates(occurrences):
         return [(o.event.pk, o.start, o.end) for o in occurrences]

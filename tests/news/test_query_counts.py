@@ -22,7 +22,7 @@ MAX_QUERIES = {
     "/de/veranstaltungen/": 25,
     "/de/veranstaltungen/archive/": 25,
     "/de/veranstaltungen/ical/": 15,
-    "/de/": 25,
+    "/de/": 30,
 }
 
 
