@@ -280,6 +280,9 @@ def test_series_end_is_kept_for_queries(calendar):
     assert single.series_ends_at == start + timedelta(hours=3)
 
 
+# A new page asks the database for its content type (Wagtail's Page.__init__): without the
+# mark these passed only while an earlier test had left the content types cached.
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("fields", "field_with_error"),
     [
@@ -298,6 +301,7 @@ def test_event_validation(fields, field_with_error):
     assert field_with_error in raised.value.message_dict
 
 
+@pytest.mark.django_db
 def test_valid_event_passes_validation():
     EventPage(
         title="Test",
