@@ -37,9 +37,6 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pu
 GENERATION_KEY = "quartier:page-cache:generation"
 # Paths that are never the same for everybody.
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz", "/static/", "/media/")
-# Frame fragments are keyed by the generation, so a change replaces them at once; the
-# limit only bounds what an edit made without signals (a raw SQL import) leaves behind.
-FRAGMENT_SECONDS = 3600
 
 
 def enabled():
