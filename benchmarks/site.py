@@ -241,7 +241,7 @@ def seed_pages():
 
 def seed_clubs():
     """SIZES["clubs"] club pages below the demo's club index, each in a category."""
-    from directory.club_models import ClubIndexPage, ClubPage
+    from clubs.models import ClubIndexPage, ClubPage
     from directory.models import Category
 
     index = ClubIndexPage.objects.get(locale__language_code="de")

@@ -772,8 +772,3 @@ class Enquiry(models.Model):
     @property
     def contact_summary(self):
         return " / ".join(part for part in (self.email, self.phone) if part)
-
-
-# The club pages live in their own module to keep this one about the directory's
-# snippets; importing them here registers them with Django.
-from .club_models import *  # noqa: E402, F403

@@ -21,7 +21,8 @@ from django.utils.translation import ngettext
 
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Workflow, WorkflowPage
 
-from .club_models import ClubPage
+from clubs.models import ClubPage
+
 from .permissions import PROVIDER_GROUP_NAME
 
 CLUB_COLLECTION_NAME = "Vereine"

@@ -29,9 +29,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from clubs.models import ClubIndexPage, ClubPage
 from home.attention import AttentionItem, is_editor
 
-from .club_models import ClubIndexPage, ClubPage
 from .models import Category, ConsentMethod, Enquiry, EnquiryState, Offer, PriceModel, Provider, ProviderKind
 from .onboarding import onboard_club
 from .permissions import OfferPermissionPolicy, ProviderPermissionPolicy, owner_guard, visible_to

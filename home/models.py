@@ -106,7 +106,7 @@ class HomePage(FallbackRoutingMixin, EasyLanguageMixin, DescribedImageMixin, Pag
         "news.NewsIndexPage",
         "news.EventIndexPage",
         "directory.DirectoryPage",
-        "directory.ClubIndexPage",
+        "clubs.ClubIndexPage",
         "helpful_links.HelpfulLinksPage",
     ]
 

@@ -40,10 +40,10 @@ FEED_PAST_DAYS = 90
 # Dates an event page lists.
 NEXT_DATES = 8
 
-# Event pages live under the calendar. Issue 5 adds "directory.ClubPage" here, so that
+# Event pages live under the calendar. Issue 5 adds "clubs.ClubPage" here, so that
 # a club keeps its events beneath its own profile; the calendar finds them anyway,
 # because it lists every live event page of the site, not only its children.
-EVENT_PARENT_PAGE_TYPES = ["news.EventIndexPage", "directory.ClubPage"]
+EVENT_PARENT_PAGE_TYPES = ["news.EventIndexPage", "clubs.ClubPage"]
 
 
 class EventPageTag(TaggedItemBase):
@@ -457,7 +457,7 @@ class EventPage(DescribedImageMixin, RoutablePageMixin, Page):
         if not hasattr(self, "parent_content_type_id"):
             parent = self.get_parent()
             self.parent_title, self.parent_content_type_id = parent.title, parent.content_type_id
-        club_type = ContentType.objects.get_for_model(apps.get_model("directory", "ClubPage"))
+        club_type = ContentType.objects.get_for_model(apps.get_model("clubs", "ClubPage"))
         if self.parent_content_type_id == club_type.pk:
             # An event's address is its parent's plus its own slug.
             parent_url = self.url.removesuffix(f"{self.slug}/") if self.url else None

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "home",
     "news",
     "directory",
+    "clubs",
     "helpful_links",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -6,7 +6,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection
 
-from directory.club_demo import DEMO_CLUB_EMAIL, DEMO_PROVIDER_EMAIL
+from clubs.demo import DEMO_CLUB_EMAIL, DEMO_PROVIDER_EMAIL
 from directory.onboarding import grant_club_access
 
 from .helpers import club

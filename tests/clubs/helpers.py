@@ -1,6 +1,6 @@
 from wagtail.models import Locale
 
-from directory.club_models import ClubIndexPage, ClubPage, VolunteerRole
+from clubs.models import ClubIndexPage, ClubPage, VolunteerRole
 
 CLUBS = "/de/vereine/"
 VOLUNTEERING = "/de/vereine/ehrenamt/"

@@ -8,7 +8,7 @@ from wagtail.images.models import Image
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from directory.club_models import ClubPage
+from clubs.models import ClubPage
 from news.models import EventPage
 
 from .helpers import club

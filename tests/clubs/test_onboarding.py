@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
-from directory.club_models import ClubPage
+from clubs.models import ClubPage
 from directory.models import Provider
 from directory.onboarding import onboard_club, onboard_provider
 from home.attention import needs_attention

@@ -3,7 +3,7 @@ club page with its events, and the same number of queries for 5 or 100 clubs."""
 
 import pytest
 
-from directory.club_models import ClubPage, VolunteerRole
+from clubs.models import ClubPage, VolunteerRole
 from directory.models import Category
 from tests.queries import count_fresh_queries
 

@@ -41,7 +41,7 @@ def overdue(db):
 def quiet_other_sources():
     """The demo's clubs and providers have review dates of their own; these tests are
     about the helpful links and the news, so the others are made current."""
-    from directory.club_models import ClubPage
+    from clubs.models import ClubPage
     from directory.models import Offer, Provider
     from news.models import NewsPage
 

@@ -4,7 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from directory.club_models import ClubIndexPage
+from clubs.models import ClubIndexPage
 from directory.models import DirectoryPage
 from helpful_links.models import HelpfulLinksPage
 from home.models import HomePage, StandardPage

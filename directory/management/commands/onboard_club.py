@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 
-from directory.club_models import ClubIndexPage
+from clubs.models import ClubIndexPage
 from directory.onboarding import onboard_club
 
 

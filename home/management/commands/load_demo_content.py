@@ -10,7 +10,7 @@ DEMO_BUILDERS = [
     "news.demo.build",
     "helpful_links.demo.build",
     "directory.demo.build",
-    "directory.club_demo.build",
+    "clubs.demo.build",
 ]
 # Last: translates pages and categories the builders above made.
 TRANSLATIONS_BUILDER = "home.demo_translations.build"

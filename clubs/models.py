@@ -2,7 +2,7 @@
 
 Pages rather than snippets: a club's events live beneath its page, and Wagtail's page
 permissions, moderation workflows and collections give each club an account that may
-edit its own subtree only (see `directory.onboarding`).
+edit its own subtree only (see `directory.onboarding`). Categories are the directory's.
 """
 
 import re
@@ -21,16 +21,15 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from directory.models import DESCRIPTION_FEATURES, Category
 from home.images import DescribedImageMixin
 from home.visibility import public
-
-from .models import DESCRIPTION_FEATURES, Category
 
 CLUBS_PER_PAGE = 24
 
 
 class ClubPageTag(TaggedItemBase):
-    content_object = ParentalKey("directory.ClubPage", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey("clubs.ClubPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
 class ClubIndexPage(RoutablePageMixin, Page):
@@ -44,7 +43,7 @@ class ClubIndexPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("volunteering_intro")]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["directory.ClubPage"]
+    subpage_types = ["clubs.ClubPage"]
 
     class Meta:
         verbose_name = _("club index page")
@@ -61,13 +60,13 @@ class ClubIndexPage(RoutablePageMixin, Page):
 
     @path("", name="list")
     def club_list(self, request):
-        from .club_views import club_list
+        from .views import club_list
 
         return club_list(request, self)
 
     @path("ehrenamt/", name="volunteering")
     def volunteering(self, request):
-        from .club_views import volunteering
+        from .views import volunteering
 
         return volunteering(request, self)
 
@@ -132,7 +131,7 @@ class ClubPage(DescribedImageMixin, Page):
         FieldPanel("review_by"),
     ]
 
-    parent_page_types = ["directory.ClubIndexPage"]
+    parent_page_types = ["clubs.ClubIndexPage"]
     subpage_types = ["news.EventPage"]
 
     class Meta:
@@ -250,15 +249,3 @@ def open_roles(index_page, request=None):
         .select_related("page")
         .order_by("page__title", "sort_order")
     )
-
-
-__all__ = [
-    "CLUBS_PER_PAGE",
-    "ClubActivity",
-    "ClubIndexPage",
-    "ClubLink",
-    "ClubPage",
-    "ClubPageTag",
-    "VolunteerRole",
-    "open_roles",
-]

@@ -9,12 +9,12 @@ from django.utils import timezone
 
 from wagtail.models import GroupPagePermission, Locale, Site
 
+from directory.models import Category, Provider
+from directory.onboarding import grant_club_access, onboard_provider
 from home.demo import publish_child
 from news.models import EventPage
 
-from .club_models import ClubActivity, ClubIndexPage, ClubLink, ClubPage, VolunteerRole
-from .models import Category, Provider
-from .onboarding import grant_club_access, onboard_provider
+from .models import ClubActivity, ClubIndexPage, ClubLink, ClubPage, VolunteerRole
 
 DEMO_CLUB_EMAIL = "verein@lindenkiez.example"
 DEMO_CLUB_SLUG = "sv-lindenkiez"

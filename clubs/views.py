@@ -8,10 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.search.utils import parse_query_string
 
+from directory.views import MAX_SEARCH_HITS, categories_for_filters
 from home.search import ranked_values
 
-from .club_models import CLUBS_PER_PAGE, ClubPage, open_roles
-from .views import MAX_SEARCH_HITS, categories_for_filters
+from .models import CLUBS_PER_PAGE, ClubPage, open_roles
 
 
 class ClubFilterForm(forms.Form):
@@ -55,7 +55,7 @@ def club_list(request, index_page):
             "volunteering_url": index_page.url + index_page.reverse_subpage("volunteering"),
         }
     )
-    return TemplateResponse(request, "directory/club_index_page.html", context)
+    return TemplateResponse(request, "clubs/club_index_page.html", context)
 
 
 def volunteering(request, index_page):
@@ -63,4 +63,4 @@ def volunteering(request, index_page):
     items = paginator.get_page(_page_number(request))
     context = index_page.get_context(request)
     context.update({"items": items, "roles": list(items), "list_url": index_page.url})
-    return TemplateResponse(request, "directory/volunteering.html", context)
+    return TemplateResponse(request, "clubs/volunteering.html", context)
