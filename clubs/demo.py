@@ -1,6 +1,7 @@
 """Demo clubs of the Lindenkiez: eight profiles with activities, volunteer roles and
-events beneath some of them, one club account and one provider account. Safe to run
-again: pages are updated, accounts and groups are created once."""
+events beneath some of them, and one club account (the demo provider account is the
+directory's, `directory.demo`). Safe to run again: pages are updated, accounts and
+groups are created once."""
 
 from datetime import datetime, time, timedelta
 
@@ -9,17 +10,15 @@ from django.utils import timezone
 
 from wagtail.models import GroupPagePermission, Locale, Site
 
-from directory.models import Category, Provider
-from directory.onboarding import grant_club_access, onboard_provider
+from directory.models import Category
 from home.demo import publish_child
 from news.models import EventPage
 
 from .models import ClubActivity, ClubIndexPage, ClubLink, ClubPage, VolunteerRole
+from .onboarding import grant_club_access
 
 DEMO_CLUB_EMAIL = "verein@lindenkiez.example"
 DEMO_CLUB_SLUG = "sv-lindenkiez"
-DEMO_PROVIDER_EMAIL = "anbieter@lindenkiez.example"
-DEMO_PROVIDER_SLUG = "repair-cafe-lindenkiez"
 
 EXTRA_CATEGORIES = [
     ("sport", "Sport und Bewegung", "Sport"),
@@ -294,10 +293,6 @@ def build(stdout=None):
     club = pages[DEMO_CLUB_SLUG]
     if not GroupPagePermission.objects.filter(page=club).exists():
         grant_club_access(club, DEMO_CLUB_EMAIL, contact_name="Murat Yilmaz", invite=False)
-    provider = Provider.objects.filter(locale=locale, slug=DEMO_PROVIDER_SLUG).first()
-    User = get_user_model()
-    if provider is not None and not provider.accounts.filter(email=DEMO_PROVIDER_EMAIL).exists():
-        onboard_provider(provider, DEMO_PROVIDER_EMAIL, contact_name="Peter Schulz", invite=False)
     if stdout is not None:
-        accounts = User.objects.filter(email__in=[DEMO_CLUB_EMAIL, DEMO_PROVIDER_EMAIL]).count()
-        stdout.write(f"  clubs: {len(CLUBS)} clubs, {len(_events(today))} club events, {accounts} demo accounts")
+        accounts = get_user_model().objects.filter(email=DEMO_CLUB_EMAIL).count()
+        stdout.write(f"  clubs: {len(CLUBS)} clubs, {len(_events(today))} club events, {accounts} demo club account")

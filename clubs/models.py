@@ -2,7 +2,7 @@
 
 Pages rather than snippets: a club's events live beneath its page, and Wagtail's page
 permissions, moderation workflows and collections give each club an account that may
-edit its own subtree only (see `directory.onboarding`). Categories are the directory's.
+edit its own subtree only (see `clubs.onboarding`). Categories are the directory's.
 """
 
 import re

@@ -17,6 +17,11 @@ from wagtail.models import Locale, Site, Workflow, WorkflowContentType
 from home.demo import publish_child
 
 from .models import Category, ConsentMethod, DirectoryPage, Offer, PriceModel, Provider, ProviderKind
+from .onboarding import onboard_provider
+
+# The demo provider account: it may edit the Repair-Café's entry and offers.
+DEMO_PROVIDER_EMAIL = "anbieter@lindenkiez.example"
+DEMO_PROVIDER_SLUG = "repair-cafe-lindenkiez"
 
 CATEGORIES = [
     ("mobilitaet", "Mobilität und Begleitung", "Mobil"),
@@ -712,5 +717,12 @@ def build(stdout=None):
 
     _moderate_providers_and_offers()
 
+    provider = providers[DEMO_PROVIDER_SLUG]
+    if not provider.accounts.filter(email=DEMO_PROVIDER_EMAIL).exists():
+        onboard_provider(provider, DEMO_PROVIDER_EMAIL, contact_name="Peter Schulz", invite=False)
+
     if stdout is not None:
-        stdout.write(f"  directory: {len(PROVIDERS)} providers, {len(OFFERS)} offers, {len(CATEGORIES)} categories")
+        stdout.write(
+            f"  directory: {len(PROVIDERS)} providers, {len(OFFERS)} offers, {len(CATEGORIES)} categories, "
+            "1 demo provider account"
+        )

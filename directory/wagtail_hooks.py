@@ -3,14 +3,9 @@ the enquiries, each listing with the columns and filters editors work with."""
 
 import django_filters
 
-from django import forms
 from django.conf import settings
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse, reverse_lazy
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -18,22 +13,17 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import GroupPagePermission
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from clubs.models import ClubIndexPage, ClubPage
-from home.attention import AttentionItem, is_editor
+from home.attention import AttentionItem
 
 from .models import Category, ConsentMethod, Enquiry, EnquiryState, Offer, PriceModel, Provider, ProviderKind
-from .onboarding import onboard_club
 from .permissions import OfferPermissionPolicy, ProviderPermissionPolicy, owner_guard, visible_to
 
 # Providers, offers and categories are searched through their search index (the
@@ -334,30 +324,13 @@ def old_enquiries():
     return "enquiries", delete_expired(days=settings.ENQUIRY_RETENTION_DAYS)
 
 
-# Needs attention: club pages and provider entries past their review date, each
-# also mailed to the accounts it belongs to.
+# Needs attention: provider entries past their review date, also mailed to the
+# provider's accounts (club pages: clubs/wagtail_hooks.py).
 
 
 @hooks.register("quartier_needs_attention")
-def clubs_and_providers_needing_attention():
-    today = timezone.localdate()
-    pages = list(ClubPage.objects.filter(review_by__lt=today).only("pk", "title", "review_by"))
-    owners = {}
-    for page_id, email in GroupPagePermission.objects.filter(page__in=[p.pk for p in pages]).values_list(
-        "page_id", "group__user__email"
-    ):
-        if email:
-            owners.setdefault(page_id, set()).add(email)
-    for page in pages:
-        yield AttentionItem(
-            title=page.title,
-            reason=_("Review was due on %(date)s") % {"date": date_format(page.review_by)},
-            edit_url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
-            kind=_("Club page"),
-            since=page.review_by,
-            owner_emails=tuple(sorted(owners.get(page.pk, ()))),
-        )
-    providers = Provider.objects.filter(review_due__lt=today).prefetch_related("accounts")
+def providers_needing_attention():
+    providers = Provider.objects.filter(review_due__lt=timezone.localdate()).prefetch_related("accounts")
     for provider in providers:
         yield AttentionItem(
             title=provider.name,
@@ -367,74 +340,3 @@ def clubs_and_providers_needing_attention():
             since=provider.review_due,
             owner_emails=tuple(sorted(user.email for user in provider.accounts.all() if user.email)),
         )
-
-
-# Onboarding a club from the admin, in one form.
-
-
-class OnboardClubForm(forms.Form):
-    name = forms.CharField(label=_("Name of the club"), max_length=200)
-    email = forms.EmailField(label=_("E-mail of the club's contact"))
-    contact_name = forms.CharField(label=_("Name of the contact person"), max_length=120, required=False)
-    summary = forms.CharField(label=_("Short description"), max_length=300, required=False)
-    index_page = forms.ModelChoiceField(label=_("Club index"), queryset=ClubIndexPage.objects.all(), empty_label=None)
-    publish = forms.BooleanField(
-        label=_("Publish the page at once"),
-        required=False,
-        help_text=_("Otherwise the page stays a draft until the club has filled it in and an editor approves it."),
-    )
-
-
-def can_onboard(user):
-    return user.is_active and (user.is_superuser or user.has_perm("auth.add_group"))
-
-
-def onboard_club_view(request):
-    if not can_onboard(request.user):
-        raise PermissionDenied
-    form = OnboardClubForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        result = onboard_club(
-            data["index_page"],
-            data["name"],
-            data["email"],
-            contact_name=data["contact_name"],
-            summary=data["summary"],
-            publish=data["publish"],
-        )
-        messages.success(
-            request,
-            _("%(name)s is onboarded; an invitation went to %(email)s.")
-            % {"name": data["name"], "email": data["email"]},
-        )
-        return redirect("wagtailadmin_pages:edit", result.page.pk)
-    return TemplateResponse(request, "directory/admin/onboard_club.html", {"form": form})
-
-
-@hooks.register("register_admin_urls")
-def onboarding_urls():
-    return [path("clubs/onboard/", onboard_club_view, name="directory_onboard_club")]
-
-
-class OnboardMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_onboard(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def onboarding_menu_item():
-    return OnboardMenuItem(
-        _("Onboard a club"), reverse_lazy("directory_onboard_club"), icon_name="group", order=310, name="onboard-club"
-    )
-
-
-@hooks.register("construct_page_chooser_queryset")
-def club_accounts_choose_live_pages_or_their_own(pages, request):
-    """The page chooser (for links) shows every page by default, drafts included; a
-    club account sees live pages and the pages it may edit, never another club's drafts."""
-    user = request.user
-    if is_editor(user):
-        return pages
-    editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["add", "change"])
-    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))

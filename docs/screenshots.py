@@ -23,8 +23,9 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from django.contrib.auth import get_user_model  # noqa: E402
 
-from clubs.demo import DEMO_CLUB_EMAIL, DEMO_CLUB_SLUG, DEMO_PROVIDER_EMAIL  # noqa: E402
+from clubs.demo import DEMO_CLUB_EMAIL, DEMO_CLUB_SLUG  # noqa: E402
 from clubs.models import ClubPage  # noqa: E402
+from directory.demo import DEMO_PROVIDER_EMAIL  # noqa: E402
 
 BASE = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
 PASSWORD = os.environ.get("ADMIN_PASSWORD", "quartier-demo")

@@ -6,8 +6,9 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection
 
-from clubs.demo import DEMO_CLUB_EMAIL, DEMO_PROVIDER_EMAIL
-from directory.onboarding import grant_club_access
+from clubs.demo import DEMO_CLUB_EMAIL
+from clubs.onboarding import grant_club_access
+from directory.demo import DEMO_PROVIDER_EMAIL
 
 from .helpers import club
 

@@ -12,8 +12,9 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from clubs.models import ClubPage
+from clubs.onboarding import grant_club_access, onboard_club
 from directory.models import Provider
-from directory.onboarding import onboard_club, onboard_provider
+from directory.onboarding import onboard_provider
 from home.attention import needs_attention
 
 from .helpers import club_index
@@ -109,8 +110,6 @@ def test_overdue_club_and_provider_reach_their_accounts(db):
     senior_club = items["Seniorentreff Lindenkiez"]
     assert senior_club.owner_emails == ()
     page = ClubPage.objects.get(slug="seniorentreff-lindenkiez")
-    from directory.onboarding import grant_club_access
-
     grant_club_access(page, "senioren-konto@example.org", invite=False)
     provider = Provider.objects.get(slug="repair-cafe-lindenkiez")
     provider.review_due = provider.review_due.replace(year=2000)
@@ -124,8 +123,6 @@ def test_overdue_club_and_provider_reach_their_accounts(db):
 @pytest.mark.django_db
 def test_digest_mails_accounts_their_own_items(db):
     page = ClubPage.objects.get(slug="seniorentreff-lindenkiez")
-    from directory.onboarding import grant_club_access
-
     grant_club_access(page, "senioren-konto@example.org", invite=False)
     call_command("send_attention_digest", stdout=open("/dev/null", "w"))  # noqa: SIM115
     mine = [m for m in mail.outbox if m.to == ["senioren-konto@example.org"]]

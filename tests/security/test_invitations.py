@@ -10,7 +10,7 @@ from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core import mail
 from django.utils import translation
 
-from directory.onboarding import onboard_club
+from clubs.onboarding import onboard_club
 from tests.clubs.helpers import club_index
 from tests.clubs.test_onboarding import invitation_link
 from tests.test_settings import run_manage

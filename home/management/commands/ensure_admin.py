@@ -35,7 +35,8 @@ class Command(BaseCommand):
     def _demo_accounts(self, User, password):
         """The demo club and provider logins (created by the demo content without a
         password, as onboarding does) get the known password once, to try them out."""
-        from clubs.demo import DEMO_CLUB_EMAIL, DEMO_PROVIDER_EMAIL
+        from clubs.demo import DEMO_CLUB_EMAIL
+        from directory.demo import DEMO_PROVIDER_EMAIL
 
         for label, email in (("Club account", DEMO_CLUB_EMAIL), ("Provider account", DEMO_PROVIDER_EMAIL)):
             user = User.objects.filter(email=email).first()

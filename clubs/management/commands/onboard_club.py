@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 
 from clubs.models import ClubIndexPage
-from directory.onboarding import onboard_club
+from clubs.onboarding import onboard_club
 
 
 class Command(BaseCommand):
