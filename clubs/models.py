@@ -133,6 +133,9 @@ class ClubPage(DescribedImageMixin, Page):
 
     parent_page_types = ["clubs.ClubIndexPage"]
     subpage_types = ["news.EventPage"]
+    # The club's events live beneath its page, and the club is their organiser
+    # (news.models.events reads this; news names no club page).
+    organises_events = True
 
     class Meta:
         verbose_name = _("club page")

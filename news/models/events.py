@@ -1,6 +1,5 @@
 from datetime import timedelta
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -20,7 +19,7 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, get_page_models
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -40,10 +39,16 @@ FEED_PAST_DAYS = 90
 # Dates an event page lists.
 NEXT_DATES = 8
 
-# Event pages live under the calendar. Issue 5 adds "clubs.ClubPage" here, so that
-# a club keeps its events beneath its own profile; the calendar finds them anyway,
-# because it lists every live event page of the site, not only its children.
-EVENT_PARENT_PAGE_TYPES = ["news.EventIndexPage", "clubs.ClubPage"]
+# Event pages live under the calendar, and under the pages of other apps that organise
+# the events beneath them (`organises_events = True` and "news.EventPage" among their
+# subpage_types, like a club's page): news names none of them. The calendar finds them
+# all, because it lists every live event page of the site, not only its children.
+EVENT_PARENT_PAGE_TYPES = ["news.EventIndexPage"]
+
+
+def organiser_page_models():
+    """The page types that organise the events beneath them."""
+    return [model for model in get_page_models() if getattr(model, "organises_events", False)]
 
 
 class EventPageTag(TaggedItemBase):
@@ -297,6 +302,13 @@ class EventPage(DescribedImageMixin, RoutablePageMixin, Page):
     parent_page_types = EVENT_PARENT_PAGE_TYPES
     subpage_types = []
 
+    @classmethod
+    def clean_parent_page_models(cls):
+        """The calendar, and every page type that organises its events (Wagtail keeps
+        a parent type only where both sides allow it)."""
+        own = super().clean_parent_page_models()
+        return own + [model for model in organiser_page_models() if model not in own]
+
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
@@ -452,13 +464,13 @@ class EventPage(DescribedImageMixin, RoutablePageMixin, Page):
 
     @cached_property
     def organiser(self):
-        """Name and link of the organiser: the club page the event lives under, else
-        what the editor entered."""
+        """Name and link of the organiser: the page the event lives under when that
+        page organises its events (a club's page), else what the editor entered."""
         if not hasattr(self, "parent_content_type_id"):
             parent = self.get_parent()
             self.parent_title, self.parent_content_type_id = parent.title, parent.content_type_id
-        club_type = ContentType.objects.get_for_model(apps.get_model("clubs", "ClubPage"))
-        if self.parent_content_type_id == club_type.pk:
+        organiser_types = ContentType.objects.get_for_models(*organiser_page_models()).values()
+        if self.parent_content_type_id in {content_type.pk for content_type in organiser_types}:
             # An event's address is its parent's plus its own slug.
             parent_url = self.url.removesuffix(f"{self.slug}/") if self.url else None
             return {"name": self.organiser_name or self.parent_title, "url": parent_url}
