@@ -6,7 +6,7 @@ policy (the documented extension point), and because not every generic admin vie
 the policy about the instance it shows (wagtail/wagtail#13314, #6731), the viewsets in
 wagtail_hooks.py also put every view that takes a primary key behind `owner_guard`,
 restrict their listings (and exports) and choosers to owned rows. The tests in
-tests/clubs/test_provider_permissions.py go through each admin view over HTTP; when
+tests/directory/test_provider_permissions.py go through each admin view over HTTP; when
 Wagtail enforces instance policies everywhere, the guard can go, the tests stay.
 """
 

@@ -8,7 +8,6 @@ from wagtail.models import Collection
 
 from clubs.demo import DEMO_CLUB_EMAIL
 from clubs.onboarding import grant_club_access
-from directory.demo import DEMO_PROVIDER_EMAIL
 
 from .helpers import club
 
@@ -17,13 +16,6 @@ from .helpers import club
 def club_member(client, db):
     """The demo club account of the SV Lindenkiez, logged in."""
     client.force_login(get_user_model().objects.get(email=DEMO_CLUB_EMAIL))
-    return client
-
-
-@pytest.fixture
-def provider_account(client, db):
-    """The demo provider account of the Repair-Café, logged in."""
-    client.force_login(get_user_model().objects.get(email=DEMO_PROVIDER_EMAIL))
     return client
 
 

@@ -10,6 +10,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from clubs.models import ClubPage
 from news.models import EventPage
+from tests.directory.test_provider_permissions import instance_views, other_provider
 
 from .helpers import club
 
@@ -214,6 +215,13 @@ def test_member_sees_no_snippets_or_settings(club_member):
         "/admin/enquiry/",
         "/admin/clubs/onboard/",
     ):
+        assert club_member.get(url).status_code in REFUSED, url
+
+
+@pytest.mark.django_db
+def test_member_has_no_view_of_a_provider(club_member):
+    other = other_provider()
+    for url in instance_views("provider", other) + ["/admin/snippets/choose/directory/provider/"]:
         assert club_member.get(url).status_code in REFUSED, url
 
 

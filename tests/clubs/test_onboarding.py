@@ -1,5 +1,6 @@
-"""Onboarding in one step, from the command line and the admin, with the invitation
-delivered over real SMTP; and what needs the attention of a club or provider."""
+"""Onboarding a club in one step, from the command line and the admin, with the
+invitation delivered over real SMTP; and what needs the attention of a club or provider
+(provider onboarding: tests/directory/test_provider_onboarding.py)."""
 
 import re
 
@@ -63,8 +64,6 @@ def test_command_onboards_a_club_and_the_invitation_works(client, smtp_server):
 def test_command_refuses_bad_input(db):
     with pytest.raises(CommandError):
         call_command("onboard_club", "Verein", "keine-adresse")
-    with pytest.raises(CommandError):
-        call_command("onboard_provider", "gibt-es-nicht", "a@example.org")
 
 
 @pytest.mark.django_db
@@ -90,18 +89,6 @@ def test_admin_view_onboards_a_club(editor_client, club_member):
     page = ClubPage.objects.get(title="Tanzgruppe Linde")
     assert response.status_code == 302 and page.live
     assert len(mail.outbox) == 1 and "tanz@example.org" in mail.outbox[0].to
-
-
-@pytest.mark.django_db
-def test_provider_onboarding_over_smtp(client, smtp_server):
-    provider = Provider.objects.get(slug="tischlerei-brandt")
-    call_command("onboard_provider", provider.slug, "werkstatt@example.org", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    user = get_user_model().objects.get(email="werkstatt@example.org")
-    assert provider.accounts.filter(pk=user.pk).exists()
-    body = smtp_server.messages[0].get_payload(decode=True).decode()
-    set_password(client, invitation_link(body))
-    client.login(username="werkstatt@example.org", password="Lindenblüte-2026")
-    assert client.get(f"/admin/snippets/directory/provider/edit/{provider.pk}/").status_code == 200
 
 
 @pytest.mark.django_db
