@@ -23,7 +23,6 @@ from wagtail.search import index
 
 from directory.models import DESCRIPTION_FEATURES, Category
 from home.images import DescribedImageMixin
-from home.visibility import public
 
 CLUBS_PER_PAGE = 24
 
@@ -52,7 +51,9 @@ class ClubIndexPage(RoutablePageMixin, Page):
     def clubs(self, request=None):
         """The live club pages below this page, with what a list card needs."""
         return (
-            public(ClubPage.objects.child_of(self).live(), request)
+            ClubPage.objects.child_of(self)
+            .live()
+            .public()
             .select_related("image")
             .prefetch_related("categories")
             .order_by("title")
@@ -169,7 +170,7 @@ class ClubPage(DescribedImageMixin, Page):
         """The club's live events beneath this page with a date still ahead."""
         from news.models import EventPage
 
-        events = public(EventPage.objects.child_of(self).live(), request).prefetch_related("exceptions")
+        events = EventPage.objects.child_of(self).live().public().prefetch_related("exceptions")
         upcoming = []
         for event in events:
             if dates := event.next_occurrences(limit=1):
@@ -246,7 +247,7 @@ class ClubLink(Orderable):
 def open_roles(index_page, request=None):
     """Open volunteer roles of the live clubs below `index_page`, club and all, in
     two queries."""
-    clubs = public(ClubPage.objects.child_of(index_page).live(), request).only("id")
+    clubs = ClubPage.objects.child_of(index_page).live().public().only("id")
     return (
         VolunteerRole.objects.filter(is_open=True, page__in=clubs)
         .select_related("page")

@@ -8,7 +8,6 @@ from wagtail.models import Locale
 
 from home.locales import localized_queryset
 from home.sitemaps import ValuesSitemap
-from home.visibility import public
 
 from .models import DirectoryPage, Offer, Provider
 
@@ -19,7 +18,8 @@ class DirectorySitemapMixin:
         if not hasattr(self, "_directory_pages"):
             roots = self.site_roots()
             rows = (
-                public(DirectoryPage.objects.live(), self.request)
+                DirectoryPage.objects.live()
+                .public()
                 .filter(roots.q())
                 .order_by("path")
                 .values_list("url_path", "locale_id")

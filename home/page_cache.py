@@ -159,7 +159,16 @@ unpublished.connect(invalidate, dispatch_uid="quartier_page_cache_snippet_unpubl
 # Models without drafts whose saves residents see at once: site settings, categories,
 # link categories, images and their renditions on pages, redirects, locales, view
 # restrictions.
-INVALIDATING_APPS = {"home", "news", "directory", "helpful_links", "wagtailcore", "wagtailimages", "wagtailredirects"}
+INVALIDATING_APPS = {
+    "home",
+    "news",
+    "directory",
+    "clubs",
+    "helpful_links",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtailredirects",
+}
 NOT_INVALIDATING_MODELS = {
     # Written on every enquiry, link check, revision or log entry; none is on a public page.
     "directory.enquiry",

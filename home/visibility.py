@@ -3,11 +3,6 @@
 from .locales import localized_queryset, request_locales
 
 
-def public(queryset, request=None):
-    """queryset.public(): pages without a view restriction on them or an ancestor."""
-    return queryset.public()
-
-
 def published_in(queryset, locale, request=None):
     """Live pages residents may see in `locale`, plus German originals without a
     translation there: the site shows an untranslated page in German, so its lists do

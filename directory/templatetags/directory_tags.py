@@ -2,7 +2,6 @@ from django import template
 
 from directory.models import DirectoryPage
 from home.locales import request_locales
-from home.visibility import public
 
 register = template.Library()
 
@@ -13,7 +12,7 @@ def printable_overview_url(context):
     apps' pages (the helpful links link to it); empty when there is no directory.
     The German directory page: base_url() puts the reader's language prefix on it."""
     request = context["request"]
-    directory = public(DirectoryPage.objects.live(), request).filter(locale=request_locales(request).default).first()
+    directory = DirectoryPage.objects.live().public().filter(locale=request_locales(request).default).first()
     if directory is None:
         return ""
     return directory.subpage_url("printable", request=request)

@@ -7,7 +7,6 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 from home.locales import request_locales
-from home.visibility import public
 
 register = template.Library()
 
@@ -46,15 +45,15 @@ def _menu(request):
     items = []
     if root is not None:
         site_root = site.root_page
-        menu_pages = list(public(site_root.get_children().live().in_menu(), request))
+        menu_pages = list(site_root.get_children().live().in_menu().public())
         if root.pk != site_root.pk:
             # The menu is the German one, each entry replaced by its translation
             # where there is one: untranslated pages stay reachable.
             translated = {
                 page.translation_key: page
-                for page in public(Page.objects.live(), request).filter(
-                    locale_id=root.locale_id, translation_key__in=[page.translation_key for page in menu_pages]
-                )
+                for page in Page.objects.live()
+                .public()
+                .filter(locale_id=root.locale_id, translation_key__in=[page.translation_key for page in menu_pages])
             }
             menu_pages = [translated.get(page.translation_key, page) for page in menu_pages]
         items = [(item.title, item.get_url(request), item.path) for item in menu_pages]
