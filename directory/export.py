@@ -15,7 +15,7 @@ from django.http import HttpResponse
 from django.utils.html import strip_tags
 
 from .models import PriceModel
-from .views import public_offers, public_providers
+from .views.queries import public_offers, public_providers
 
 # Any fixed UUID: it only namespaces the derived identifiers.
 NAMESPACE = uuid.UUID("6a2b7e1c-93a4-4f5e-8d0b-3c1f2a4e9b70")

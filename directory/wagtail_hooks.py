@@ -270,7 +270,7 @@ def provider_websites():
 
 @hooks.register("quartier_site_search")
 def directory_in_site_search(request, query):
-    from .views import site_search_section
+    from .views.search import site_search_section
 
     return site_search_section(request, query)
 

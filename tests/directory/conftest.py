@@ -8,7 +8,7 @@ from directory.demo import DEMO_PROVIDER_EMAIL
 @pytest.fixture
 def show_all(monkeypatch):
     """The overview shows a few offers per area; with this every match is visible."""
-    monkeypatch.setattr("directory.views.PER_SECTION", 1000)
+    monkeypatch.setattr("directory.views.lists.PER_SECTION", 1000)
 
 
 @pytest.fixture

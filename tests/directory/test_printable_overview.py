@@ -126,17 +126,17 @@ def test_the_pdf_fetcher_reads_only_the_sites_own_files(settings, tmp_path):
 def test_the_pdf_is_made_once_until_the_content_changes(client, monkeypatch, django_capture_on_commit_callbacks):
     from django.core.cache import cache
 
-    from directory import views
+    from directory import printable
 
     cache.clear()  # another test may have made today's PDF already
     made = []
-    original = views.render_pdf
+    original = printable.render_pdf
 
     def counting(*args, **kwargs):
         made.append(True)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(views, "render_pdf", counting)
+    monkeypatch.setattr(printable, "render_pdf", counting)
     first = client.get(WEGWEISER + "pdf/")
     # A random query string does not make another one.
     assert client.get(WEGWEISER + "pdf/?x=1").content == first.content

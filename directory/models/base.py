@@ -1,0 +1,49 @@
+"""What the directory's snippets share: the rich-text features of their descriptions, slugs
+unique per language, and the mixins of a snippet that editors moderate."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.models import ClusterableModel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+DESCRIPTION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+def validate_unique_slug_per_locale(instance):
+    """Slugs are unique per language, not globally: a translation may keep the German
+    slug (wagtail/wagtail-localize#484 is why there is no unique=True)."""
+    clash = (
+        type(instance)
+        ._default_manager.filter(slug=instance.slug, locale_id=instance.locale_id)
+        .exclude(pk=instance.pk)
+        .exists()
+    )
+    if clash:
+        raise ValidationError({"slug": _("This slug is already used in this language. Choose another one.")})
+
+
+class ModeratedSnippet(
+    TranslatableMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """A snippet residents see, which providers and volunteers may prepare and an editor
+    approves: translatable, with drafts, revisions, locking, preview and a moderation
+    workflow, and indexed for search. Providers and offers are both."""
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True

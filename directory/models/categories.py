@@ -1,0 +1,61 @@
+"""Categories: what an offer or provider is about, the directory's and the clubs' filters."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import (
+    TranslatableMixin,
+)
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .base import validate_unique_slug_per_locale
+
+
+class Category(TranslatableMixin, index.Indexed, models.Model):
+    """What an offer or provider is about (mobility, shopping help, care, ...): the
+    first filter residents use, in the order editors give it."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, help_text=_("Part of the filter address, e.g. mobility"))
+    short_label = models.CharField(
+        _("short label"),
+        max_length=20,
+        blank=True,
+        help_text=_("A short word shown as a badge on offers, e.g. 'Mobil'. Empty: the name is used."),
+    )
+    description = models.TextField(_("description"), blank=True, max_length=400)
+    sort_order = models.IntegerField(_("position"), default=0)
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("slug"),
+        TranslatableField("short_label"),
+        TranslatableField("description"),
+        SynchronizedField("sort_order"),
+    ]
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("short_label"), FieldPanel("description")]
+
+    class Meta(TranslatableMixin.Meta):
+        # Restated here: TranslatableMixin.Meta does not carry an ordering.
+        ordering = ["sort_order", "name"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        validate_unique_slug_per_locale(self)
+
+    @property
+    def badge(self):
+        return self.short_label or self.name

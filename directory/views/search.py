@@ -1,0 +1,131 @@
+"""The directory's search: offers ranked by their own match, then those of matching
+providers; also the directory's section of the site search."""
+
+from urllib.parse import urlencode
+
+from django.contrib.postgres.fields import ArrayField
+from django.db import connection
+from django.db.models import BigAutoField, Case, F, Func, IntegerField, UUIDField, Value, When
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+
+from wagtail.search.utils import parse_query_string
+
+from home.search import among, ranked_values
+
+from ..models import (
+    AREA_KINDS,
+    DirectoryPage,
+    Offer,
+    Provider,
+)
+from .queries import locales, offers_for_list, public_offers, public_providers, with_urls
+
+# A search that matches more than this is too broad to be ranked usefully anyway.
+MAX_SEARCH_HITS = 300
+
+
+def search_keys(request, model, query):
+    """translation_keys of the live objects matching the query, best first."""
+    locale_ids = {locale.pk for locale in locales(request)}
+    _filters, parsed = parse_query_string(query)
+    hits = ranked_values(
+        model.objects.filter(live=True, locale_id__in=locale_ids), parsed, "translation_key", MAX_SEARCH_HITS
+    )
+    # A translation and its original share the key: keep the better-ranked one.
+    return list(dict.fromkeys(hits))
+
+
+def _search_rank(keys):
+    """The position of an offer's translation_key among the search hits, best first."""
+    if connection.vendor == "postgresql":
+        # One array parameter: a CASE with a branch per hit costs more to build and
+        # compile in Django than the query takes in the database.
+        position = Func(
+            Value(keys, output_field=ArrayField(UUIDField())),
+            F("translation_key"),
+            function="array_position",
+            output_field=IntegerField(),
+        )
+        return Coalesce(position, len(keys) + 1)
+    ranking = [When(translation_key=key, then=rank) for rank, key in enumerate(keys)]
+    return Case(*ranking, default=len(keys), output_field=IntegerField())
+
+
+class OfferSearch:
+    """The offers a search found, best first: those that match themselves, then those
+    of matching providers. Read once, as the ids of each area.
+
+    A search's filter (hundreds of matching keys) is the expensive part of its
+    queries: counting each section and reading each section's first offers would
+    repeat it three times. Here it runs once; sections count and slice the ids, and
+    only the offers shown are loaded, by primary key."""
+
+    def __init__(self, request, offers, query):
+        self.ids_by_area, self.provider_keys = self._find(request, offers, query)
+
+    @staticmethod
+    def _find(request, offers, query):
+        offer_keys = search_keys(request, Offer, query)
+        provider_keys = search_keys(request, Provider, query)
+        provider_ids = Provider.objects.filter(among("translation_key", provider_keys, UUIDField()))
+        # Two queries, each on one indexed column of the offer, so that the database
+        # looks the matches up instead of scanning every offer for either condition.
+        # Every offer that matches itself ranks before those found only through their
+        # provider, so the two lists join without comparing titles here.
+        own = list(
+            offers.filter(among("translation_key", offer_keys, UUIDField()))
+            .annotate(rank=_search_rank(offer_keys))
+            .order_by("rank", "title")
+            .values_list("pk", "provider__kind")
+        )
+        found = {pk for pk, _kind in own}
+        through_provider = (
+            offers.filter(among("provider_id", provider_ids.values_list("pk", flat=True), BigAutoField()))
+            .order_by("title")
+            .values_list("pk", "provider__kind")
+        )
+        ranked = own + [(pk, kind) for pk, kind in through_provider if pk not in found]
+        ids_by_area = {None: [pk for pk, _kind in ranked]}
+        for area, kinds in AREA_KINDS.items():
+            ids_by_area[area] = [pk for pk, kind in ranked if kind in kinds]
+        return ids_by_area, provider_keys
+
+    def ids(self, area=None):
+        return self.ids_by_area[area]
+
+    @staticmethod
+    def load(ids):
+        by_id = offers_for_list(Offer.objects.filter(pk__in=ids)).in_bulk()
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+    def providers(self, request, page, limit):
+        """The first matching providers, for their own section above the offers."""
+        matching = public_providers(request).filter(among("translation_key", self.provider_keys, UUIDField()))
+        providers = list(matching.select_related("logo")[:limit])
+        base = page.base_url(request)
+        for provider in providers:
+            provider.detail_url = base + page.reverse_subpage("provider", args=[provider.slug])
+        return providers
+
+
+def site_search_section(request, query, limit=5):
+    """The directory's part of the site-wide search: the best matching offers, with a
+    link to the full, filterable result in the directory."""
+    directory = DirectoryPage.objects.live().filter(locale=locales(request)[0]).first()
+    directory = directory or DirectoryPage.objects.live().first()
+    if directory is None:
+        return None
+    search = OfferSearch(request, public_offers(request), query)
+    ids = search.ids()
+    if not ids:
+        return None
+    return {
+        "heading": _("Offers in the directory"),
+        "items": [
+            {"title": offer.title, "url": offer.detail_url, "text": offer.summary, "source": offer.provider.name}
+            for offer in with_urls(directory, request, search.load(ids[:limit]))
+        ],
+        "total": len(ids),
+        "more_url": f"{directory.get_url(request)}?{urlencode({'q': query})}",
+    }
