@@ -5,8 +5,6 @@ permissions, moderation workflows and collections give each club an account that
 edit its own subtree only (see `clubs.onboarding`). Categories are the directory's.
 """
 
-import re
-
 from django import forms
 from django.db import models
 from django.utils import timezone
@@ -156,11 +154,6 @@ class ClubPage(DescribedImageMixin, Page):
     @property
     def address_lines(self):
         return [line.strip() for line in self.address.splitlines() if line.strip()]
-
-    @property
-    def phone_href(self):
-        digits = re.sub(r"[^\d+]", "", self.phone)
-        return f"tel:{digits}" if digits else ""
 
     @property
     def review_overdue(self):

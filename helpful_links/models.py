@@ -1,5 +1,3 @@
-import re
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -121,11 +119,6 @@ class HelpfulLink(Orderable):
         super().clean()
         if not self.url and not self.phone:
             raise ValidationError({"url": _("Enter a web address or a phone number.")})
-
-    @property
-    def phone_href(self):
-        digits = re.sub(r"[^\d+]", "", self.phone)
-        return f"tel:{digits}" if digits else ""
 
     @property
     def is_expired(self):

@@ -1,5 +1,3 @@
-import re
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -232,12 +230,6 @@ class SiteSettings(BaseSiteSetting):
     @classmethod
     def base_queryset(cls):
         return super().base_queryset().select_related("contact_photo")
-
-    @property
-    def phone_href(self):
-        """The number as a tel: URI, so that a tap on a phone dials it."""
-        digits = re.sub(r"[^\d+]", "", self.contact_phone)
-        return f"tel:{digits}" if digits else ""
 
     @property
     def address_lines(self):

@@ -1,7 +1,5 @@
 """Providers: who offers help, listed only with their consent on record."""
 
-import re
-
 from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
@@ -258,11 +256,6 @@ class Provider(ModeratedSnippet):
     @property
     def review_overdue(self):
         return self.review_due is not None and self.review_due < timezone.localdate()
-
-    @property
-    def phone_href(self):
-        digits = re.sub(r"[^\d+]", "", self.phone)
-        return f"tel:{digits}" if digits else ""
 
     @property
     def address_lines(self):
