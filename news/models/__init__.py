@@ -1,6 +1,7 @@
 """News and the neighbourhood calendar: the page types and their tags."""
 
-from .events import EventException, EventIndexPage, EventPage, EventPageTag
+from .calendar import EventIndexPage
+from .events import EventException, EventPage, EventPageTag
 from .news import NewsIndexPage, NewsPage, NewsPageTag
 
 __all__ = [

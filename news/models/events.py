@@ -1,13 +1,13 @@
+"""Event pages: dates, repetition and exceptions, place, organiser and cost."""
+
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Left
-from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -25,17 +25,12 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.images import DescribedImageMixin
-from home.visibility import published_in
 
-from ..occurrences import Occurrence, dates_in_window, group_by_day
-from ..queries import local_midnight, local_today, query_param, tags_of
+from ..occurrences import Occurrence
+from ..queries import local_midnight, local_today, tags_of
 from ..recurrence import MAX_COUNT, Repeat, Rule
 from ..structured_data import event_data
 
-OCCURRENCES_PER_PAGE = 40
-# How far back the archive and the iCalendar feed reach.
-ARCHIVE_DAYS = 365
-FEED_PAST_DAYS = 90
 # Dates an event page lists.
 NEXT_DATES = 8
 
@@ -80,108 +75,6 @@ class EventPageQuerySet(PageQuerySet):
 
 
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
-
-
-class EventIndexPage(RoutablePageMixin, Page):
-    """The neighbourhood calendar: upcoming dates of every event on the site, grouped by
-    day, with filters, an archive and iCalendar downloads and subscriptions.
-
-    A routable page, so that the archive and the iCalendar feed live under the
-    calendar's own address.
-    """
-
-    intro = models.TextField(_("introduction"), blank=True, max_length=600)
-
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["news.EventPage"]
-
-    class Meta:
-        verbose_name = _("event calendar")
-        verbose_name_plural = _("event calendars")
-
-    def events(self, request=None):
-        """Every live event of the site in this calendar's language (German where untranslated)."""
-        return published_in(EventPage.objects, self.locale, request)
-
-    def used_tags(self, events):
-        return (
-            Tag.objects.filter(news_eventpagetag_items__content_object__in=events.values("pk"))
-            .distinct()
-            .order_by("name")
-        )
-
-    def _list(self, request, form, occurrences, first_day=None):
-        page = Paginator(occurrences, OCCURRENCES_PER_PAGE).get_page(request.GET.get("page"))
-        return {
-            "form": form,
-            "occurrences": page,
-            "days": group_by_day(page.object_list, first_day),
-            "active_tag": form.active_tag,
-        }
-
-    @path("")
-    def upcoming(self, request):
-        from ..forms import CalendarFilterForm
-
-        all_events = self.events(request)
-        form = CalendarFilterForm(request.GET, tags=list(self.used_tags(all_events)))
-        window_start, window_end = form.window()
-        events = form.filter_events(all_events.in_window(window_start, window_end))
-        occurrences = dates_in_window(events, window_start, window_end)
-        context = self._list(request, form, occurrences, first_day=window_start.date())
-        ical_url = self.ical_url(form.active_tag)
-        feed_url = request.build_absolute_uri(ical_url)
-        context.update(
-            window_start=window_start,
-            window_last_day=(window_end - timedelta(days=1)).date(),
-            next_period_start=window_end.date() if window_end.date() <= form.latest_day else None,
-            ical_url=ical_url,
-            feed_url=feed_url,
-            # webcal:// makes phones and calendar programs offer a subscription.
-            webcal_url="webcal://" + feed_url.split("://", 1)[1],
-        )
-        return self.render(request, context_overrides=context)
-
-    @path("archive/")
-    def archive(self, request):
-        from ..forms import CalendarFilterForm
-
-        all_events = self.events(request)
-        form = CalendarFilterForm(request.GET, tags=list(self.used_tags(all_events)), archive=True)
-        window_end = timezone.now()
-        window_start = local_midnight(local_today() - timedelta(days=ARCHIVE_DAYS))
-        events = form.filter_events(all_events.in_window(window_start, window_end))
-        # Past dates only: a date that is still running belongs to the upcoming list.
-        occurrences = dates_in_window(events, window_start, window_end, reverse=True).filter(
-            lambda occurrence: occurrence.ends_at <= window_end
-        )
-        context = self._list(request, form, occurrences)
-        context.update(is_archive=True, seo_title=gettext("Past events"))
-        return self.render(request, context_overrides=context)
-
-    @path("ical/")
-    def ical_feed(self, request):
-        from ..ical import calendar_response
-
-        # The organiser of each event, for its description in the feed.
-        events = self.events(request).with_parent()
-        tag = None
-        tag_slug = query_param(request, "tag")
-        if tag_slug:
-            tag = self.used_tags(events).filter(slug=tag_slug).first()
-            if tag is None:
-                raise Http404("No events with this tag.")
-            events = events.filter(tagged_items__tag=tag)
-        since = local_midnight(local_today() - timedelta(days=FEED_PAST_DAYS))
-        events = events.filter(Q(series_ends_at__isnull=True) | Q(series_ends_at__gte=since))
-        return calendar_response(request, self, events, tag=tag)
-
-    def ical_url(self, tag=None):
-        url = self.url + self.reverse_subpage("ical_feed")
-        return f"{url}?tag={tag.slug}" if tag is not None else url
 
 
 class EventPage(DescribedImageMixin, RoutablePageMixin, Page):
@@ -491,6 +384,8 @@ class EventPage(DescribedImageMixin, RoutablePageMixin, Page):
             # A past event still gets its date in structured data: its first one.
             shown = next(iter(self.occurrences(self.start, self.start + timedelta(days=400))), None)
         context["next_dates"] = next_dates
+        from .calendar import EventIndexPage  # the calendar module imports this one
+
         context["calendar_page"] = EventIndexPage.objects.live().filter(locale=self.locale).first()
         context["structured_data"] = event_data(self, request, shown)
         return context
