@@ -59,10 +59,12 @@ build/locale/%/LC_MESSAGES/django.mo: locale/en/LC_MESSAGES/django.po
 	mkdir -p $(dir $@)
 	msgen $< | msgfmt --check-format -o $@ -
 
-# The large-site benchmark (docs/benchmarks.md): PostgreSQL, Redis and wrk on this machine.
+# The large-site benchmark (docs/benchmarks.md): PostgreSQL, Redis and wrk on this machine;
+# then one reader at a time on the demo neighbourhood on SQLite.
 benchmark: $(STAMP) $(MO_FILES)
 	@command -v wrk >/dev/null || { echo "wrk is missing: sudo apt-get install wrk"; exit 1; }
 	$(PY) benchmarks/site.py
+	$(PY) benchmarks/demo_latency.py
 
 benchmark-linkcheck: $(STAMP)
 	$(PY) benchmarks/linkcheck.py
