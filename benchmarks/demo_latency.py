@@ -60,7 +60,7 @@ def measure(client, path, fresh):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from home.page_cache import bump_generation
+    from core.page_cache import bump_generation
 
     times = []
     client.get(path)  # what lasts as long as the process (content types, renditions)

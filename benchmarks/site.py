@@ -149,7 +149,7 @@ def in_process(paths, rounds=9):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
 
-    from home import page_cache
+    from core import page_cache
 
     results = {}
     with override_settings(PAGE_CACHE_SECONDS=0, ALLOWED_HOSTS=["*"]):

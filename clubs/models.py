@@ -19,8 +19,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.images import DescribedImageMixin
 from directory.models import DESCRIPTION_FEATURES, Category
-from home.images import DescribedImageMixin
 
 CLUBS_PER_PAGE = 24
 

@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from home.attention import is_editor
+from core.attention import is_editor
 
 
 def can_onboard(user):

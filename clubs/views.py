@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.search.utils import parse_query_string
 
+from core.search import ranked_values
 from directory.views.queries import categories_for_filters
 from directory.views.search import MAX_SEARCH_HITS
-from home.search import ranked_values
 
 from .models import CLUBS_PER_PAGE, ClubPage, open_roles
 

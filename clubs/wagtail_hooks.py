@@ -10,7 +10,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import GroupPagePermission
 
-from home.attention import AttentionItem
+from core.attention import AttentionItem
 
 from .admin_views import onboard_club_view
 from .models import ClubPage

@@ -7,9 +7,9 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from home.page_cache import request_generation
-from home.pdf import pdf_response, render_pdf
-from home.visibility import published_in
+from core.page_cache import request_generation
+from core.pdf import pdf_response, render_pdf
+from core.visibility import published_in
 
 from .views.queries import categories_for_filters, locales, offers_for_list, public_offers, public_providers
 

@@ -1,9 +1,9 @@
-"""Rate limits for the enquiry form (the counting is in quartier/ratelimit.py)."""
+"""Rate limits for the enquiry form (the counting is in core/ratelimit.py)."""
 
 from django.conf import settings
 
-from quartier.client_ip import client_ip
-from quartier.ratelimit import hit
+from core.client_ip import client_ip
+from core.ratelimit import hit
 
 
 def enquiry_limited(request, email, phone):

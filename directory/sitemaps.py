@@ -6,8 +6,8 @@ from django.db.models import Value
 
 from wagtail.models import Locale
 
-from home.locales import localized_queryset
-from home.sitemaps import ValuesSitemap
+from core.locales import localized_queryset
+from core.sitemaps import ValuesSitemap
 
 from .models import DirectoryPage, Offer, Provider
 

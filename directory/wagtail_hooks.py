@@ -21,7 +21,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.attention import AttentionItem
+from core.attention import AttentionItem
 
 from .models import Category, ConsentMethod, Enquiry, EnquiryState, Offer, PriceModel, Provider, ProviderKind
 from .permissions import OfferPermissionPolicy, ProviderPermissionPolicy, owner_guard, visible_to
@@ -277,7 +277,7 @@ def directory_in_site_search(request, query):
 
 @hooks.register("quartier_personal_data")
 def enquiries_as_personal_data():
-    from home.personal_data import PersonalDataSource, phone_digits
+    from core.personal_data import PersonalDataSource, phone_digits
 
     def find(email, phone):
         matches = Q(pk__in=[])

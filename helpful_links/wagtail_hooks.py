@@ -8,7 +8,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.attention import AttentionItem
+from core.attention import AttentionItem
 
 from .models import BROKEN_AFTER_FAILURES, HelpfulLink, LinkCategory, LinkCheck
 

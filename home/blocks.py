@@ -123,7 +123,7 @@ class SectionBlock(blocks.StructBlock):
 
 class StoredDataBlock(blocks.StaticBlock):
     """The table of what the site stores about people, generated from the code's own
-    register of personal data (home/personal_data.py), for the privacy statement."""
+    register of personal data (core/personal_data.py), for the privacy statement."""
 
     class Meta:
         icon = "lock"

@@ -11,8 +11,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.images import DescribedImageMixin
+
 from .blocks import BodyBlock, HomePageBlock, OfficeHoursBlock, SocialLinkBlock
-from .images import DescribedImageMixin
 
 
 class EasyLanguageMixin(models.Model):

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from wagtail.images import get_image_model
 
-from home.visibility import published_in
+from core.visibility import published_in
 
 # Renditions the lists show; prefetched with the images so that a list costs the same
 # number of queries for 10 and for 200 articles.

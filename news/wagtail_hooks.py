@@ -151,7 +151,7 @@ def news_past_relevance():
     from django.urls import reverse
     from django.utils.translation import gettext
 
-    from home.attention import AttentionItem
+    from core.attention import AttentionItem
 
     today = local_today()
     recently = today - timezone.timedelta(days=RECENTLY_STALE_DAYS)

@@ -9,9 +9,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import sitemaps
+from core import views as home_views
 from directory.sitemaps import DirectoryAreaSitemap, OfferSitemap, ProviderSitemap
-from home import sitemaps
-from home import views as home_views
 
 SITEMAPS = {
     "pages": sitemaps.PageSitemap,

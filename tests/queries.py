@@ -3,7 +3,7 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home import page_cache
+from core import page_cache
 
 
 def reads(client, path, *tables):

@@ -10,9 +10,9 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Locale, Page, Site
 
+from core.locales import localized_queryset
+from core.sitemaps import ValuesSitemap
 from directory.models import DirectoryPage, Offer, Provider
-from home.locales import localized_queryset
-from home.sitemaps import ValuesSitemap
 from news.models import NewsIndexPage
 from tests.directory.factories import OfferFactory
 from tests.news.factories import NewsPageFactory

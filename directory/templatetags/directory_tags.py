@@ -1,7 +1,7 @@
 from django import template
 
+from core.locales import request_locales
 from directory.models import DirectoryPage
-from home.locales import request_locales
 
 register = template.Library()
 

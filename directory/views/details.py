@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from home.locales import localized_queryset
+from core.locales import localized_queryset
 
 from ..forms import EnquiryForm, make_timestamp
 from ..jsonld import offer_jsonld, provider_jsonld

@@ -1,7 +1,7 @@
 """What the directory's views read: the reader's locales, the public offers and providers in
 their language, offers lean enough for a list, and their addresses built without queries."""
 
-from home.locales import localized_queryset, request_locales
+from core.locales import localized_queryset, request_locales
 
 from ..models import (
     TARGET_GROUP_FIELDS,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.search.utils import parse_query_string
 
-from home.search import among, ranked_values
+from core.search import among, ranked_values
 
 from ..models import (
     AREA_KINDS,

@@ -1,7 +1,7 @@
 from django import template
 
+from core.locales import request_locales
 from helpful_links.models import HelpfulLink, visible_links
-from home.locales import request_locales
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page, Site
 
-from home.locales import request_locales
+from core.locales import request_locales
 
 register = template.Library()
 

@@ -16,7 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.visibility import published_in
+from core.visibility import published_in
 
 from ..occurrences import dates_in_window, group_by_day
 from ..queries import local_midnight, local_today, query_param

@@ -23,8 +23,8 @@ from wagtail.models import Orderable, Page, PageManager, get_page_models
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core.images import DescribedImageMixin
 from home.blocks import BodyBlock
-from home.images import DescribedImageMixin
 
 from ..occurrences import Occurrence
 from ..queries import local_midnight, local_today, tags_of

@@ -19,9 +19,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.images import DescribedImageMixin
+from core.visibility import published_in
 from home.blocks import BodyBlock
-from home.images import DescribedImageMixin
-from home.visibility import published_in
 
 from ..queries import local_today, query_param, relevant_news_q, tags_of, with_list_images
 from ..structured_data import news_article_data

@@ -11,7 +11,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from home.locales import request_locales
+from core.locales import request_locales
 
 from ..queries import home_sections
 

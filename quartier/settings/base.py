@@ -52,6 +52,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    # What every app uses; its `migrate` (the cache table first) replaces Django's.
+    "core",
     "home",
     "news",
     "directory",
@@ -88,18 +90,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Outside the page cache, so that stored pages get the header too (quartier/csp.py).
-    "quartier.csp.QuartierCSPMiddleware",
+    # Outside the page cache, so that stored pages get the header too (core/csp.py).
+    "core.csp.QuartierCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After the session (Django's documented order), before anything that renders.
     "django.middleware.locale.LocaleMiddleware",
     # Anonymous visitors get stored pages; placed before anything that reads the user,
-    # sets cookies or renders (home/page_cache.py explains what is cached).
-    "home.page_cache.PageCacheMiddleware",
+    # sets cookies or renders (core/page_cache.py explains what is cached).
+    "core.page_cache.PageCacheMiddleware",
     # After the page cache, which never stores searches anyway; after the locale, so
     # that the "too many searches" page speaks the visitor's language.
-    "quartier.ratelimit.SearchRateLimitMiddleware",
+    "core.ratelimit.SearchRateLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -131,7 +133,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 # {{ cache_generation }}, the key part of every frame fragment.
-                "home.page_cache.context_processor",
+                "core.page_cache.context_processor",
             ],
         },
     },
@@ -204,7 +206,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USE_ATTEMPT_EXPIRATION = True
-AXES_CLIENT_IP_CALLABLE = "quartier.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 # No log of successful logins (addresses and browsers are personal data we do not need),
 # and no usernames or addresses in the log output.
@@ -214,7 +216,7 @@ AXES_VERBOSE = False
 # Content Security Policy (django-csp), sent in every environment so that the browser
 # tests see a violation as a visitor would. Public pages load nothing from another host
 # (no third-party requests, DSGVO) and have no inline script or style; the printed
-# origin of links comes from a stylesheet (home/views.py, print_origin_css). JSON-LD
+# origin of links comes from a stylesheet (core/views.py, print_origin_css). JSON-LD
 # (<script type="application/ld+json">) would be allowed under script-src 'self':
 # browsers treat it as a data block and never execute it, so CSP does not apply.
 CONTENT_SECURITY_POLICY = {
@@ -405,7 +407,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "{asctime} {levelname} {name} {message}", "style": "{"},
-        "json": {"()": "quartier.logging.JsonFormatter"},
+        "json": {"()": "core.logging.JsonFormatter"},
     },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": os.environ.get("LOG_FORMAT", "plain")},

@@ -14,9 +14,9 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from clubs.models import ClubPage
 from clubs.onboarding import grant_club_access, onboard_club
+from core.attention import needs_attention
 from directory.models import Provider
 from directory.onboarding import onboard_provider
-from home.attention import needs_attention
 
 from .helpers import club_index
 

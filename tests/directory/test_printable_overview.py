@@ -104,7 +104,7 @@ def test_the_html_wegweiser_links_its_pdf(client):
 
 
 def test_the_pdf_fetcher_reads_only_the_sites_own_files(settings, tmp_path):
-    from home.pdf import local_file
+    from core.pdf import local_file
 
     settings.STATIC_ROOT = tmp_path
     (tmp_path / "home").mkdir()

@@ -42,7 +42,7 @@ def test_language_list_refuses_unknown_codes():
 def test_demo_languages_and_locales(db):
     assert [code for code, _name in settings.LANGUAGES] == ["de", "en", "tr", "ar", "uk"]
     assert settings.WAGTAIL_CONTENT_LANGUAGES == settings.LANGUAGES
-    # Created by the post_migrate hook in home/apps.py.
+    # Created by the post_migrate hook in core/apps.py.
     assert set(Locale.objects.values_list("language_code", flat=True)) >= {"de", "en", "tr", "ar", "uk"}
 
 

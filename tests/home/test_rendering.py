@@ -96,7 +96,7 @@ def test_language_links_keep_the_reader_on_the_page(client):
 
 
 def test_the_tel_filter_keeps_only_digits_and_plus():
-    from home.templatetags.phone_tags import tel
+    from core.templatetags.phone_tags import tel
 
     assert tel("+49 (30) 231 25-417") == "tel:+493023125417"
     assert tel("") == tel(None) == ""

@@ -29,7 +29,7 @@ def test_healthy(client):
 
 @pytest.mark.django_db
 def test_database_down_answers_503_without_details(client):
-    with mock.patch("home.views.connection.cursor", side_effect=DatabaseError("password authentication failed")):
+    with mock.patch("core.views.connection.cursor", side_effect=DatabaseError("password authentication failed")):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "unavailable"

@@ -3,7 +3,7 @@ import logging
 
 from django.test import RequestFactory
 
-from quartier.logging import JsonFormatter
+from core.logging import JsonFormatter
 
 
 def test_json_lines_without_the_request():

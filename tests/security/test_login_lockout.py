@@ -4,7 +4,7 @@ import pytest
 
 from django.test import RequestFactory, override_settings
 
-from quartier.client_ip import client_ip
+from core.client_ip import client_ip
 
 LOGIN_URL = "/admin/login/"
 

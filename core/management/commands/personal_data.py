@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from home.personal_data import delete, export
+from core.personal_data import delete, export
 
 
 class Command(BaseCommand):

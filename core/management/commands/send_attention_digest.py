@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from home.attention import EDITOR_GROUPS, needs_attention
+from core.attention import EDITOR_GROUPS, needs_attention
 
 
 class Command(BaseCommand):
@@ -43,7 +43,7 @@ class Command(BaseCommand):
 
     def _message(self, email, items):
         body = render_to_string(
-            "home/emails/attention_digest.txt",
+            "core/emails/attention_digest.txt",
             {"items": items, "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")},
         )
         subject = translation.gettext("%(count)s things on the website need attention") % {"count": len(items)}

@@ -13,8 +13,8 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail.search.utils import parse_query_string
 
-from home.locales import request_locales
-from home.search import ranked
+from core.locales import request_locales
+from core.search import ranked
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ def search(request):
 
     return TemplateResponse(
         request,
-        "home/search.html",
+        "core/search.html",
         {
             "search_query": query,
             "search_results": results_page,

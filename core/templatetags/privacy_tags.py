@@ -1,6 +1,6 @@
 from django import template
 
-from home.personal_data import privacy_facts as collect_privacy_facts
+from core.personal_data import privacy_facts as collect_privacy_facts
 
 register = template.Library()
 

@@ -10,7 +10,7 @@ class NeedsAttentionPanel(Component):
     """Dashboard panel: everything overdue, broken or stale, oldest first."""
 
     name = "needs_attention"
-    template_name = "home/admin/needs_attention_panel.html"
+    template_name = "core/admin/needs_attention_panel.html"
     order = 50  # above Wagtail's own panels: this is the editors' to-do list
 
     def get_context_data(self, parent_context):

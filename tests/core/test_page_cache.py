@@ -6,9 +6,9 @@ import pytest
 from django.core.cache import cache
 from django.test import override_settings
 
+from core.page_cache import generation
 from directory.models import Offer
 from home.models import SiteSettings
-from home.page_cache import generation
 from tests.home.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -177,9 +177,9 @@ def test_invalidation_listens_only_to_what_residents_see():
     from wagtail.images.models import Rendition
     from wagtail.models import Revision
 
+    from core.page_cache import _invalidate_on_delete, _invalidate_on_save
     from directory.models import Category, Enquiry
     from home.models import SiteSettings
-    from home.page_cache import _invalidate_on_delete, _invalidate_on_save
 
     def ours(signal, model):
         sync_receivers, _async_receivers = signal._live_receivers(model)

@@ -124,13 +124,13 @@ def test_site_search_without_offers_shows_no_directory_section(client):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the index-friendly query is PostgreSQL's")
 @pytest.mark.parametrize("words", ["Fahrdienst", "Garten Nachbarschaft", '"Repair Café"', "Kinder -Musik"])
 def test_ranked_search_finds_what_wagtails_search_finds(words):
-    """home.search.ranked() asks `title @@ q OR body @@ q` (the GIN indexes answer it)
+    """core.search.ranked() asks `title @@ q OR body @@ q` (the GIN indexes answer it)
     instead of Wagtail's `(title || body) @@ q`: same hits, same order."""
     from wagtail.models import Page
     from wagtail.search.utils import parse_query_string
 
+    from core.search import ranked
     from directory.models import Offer
-    from home.search import ranked
 
     _filters, parsed = parse_query_string(words)
     for queryset in (Page.objects.live().specific(), Offer.objects.filter(live=True)):

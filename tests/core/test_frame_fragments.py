@@ -7,8 +7,8 @@ import pytest
 
 from django.core.cache import cache
 
+from core.page_cache import bump_generation
 from home.models import SiteSettings
-from home.page_cache import bump_generation
 from tests.queries import reads
 
 pytestmark = pytest.mark.django_db

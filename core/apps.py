@@ -1,0 +1,34 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+def ensure_content_locales(using="default", **kwargs):
+    """Create a Wagtail Locale for every content language in the settings.
+
+    Wagtail only creates the default one; without the others, /en/ pages cannot be
+    translated until an editor adds the locale by hand.
+    """
+    from django.conf import settings
+
+    from wagtail.models import Locale
+
+    for language_code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.using(using).get_or_create(language_code=language_code)
+
+
+class CoreConfig(AppConfig):
+    """What every app uses (docs/architecture.md): the page cache, locales, visibility,
+    the site search, PDF rendering, backup and restore, personal data, "needs
+    attention", sitemaps, described images, rate limits, the client address, CSP."""
+
+    name = "core"
+    verbose_name = _("Core")
+
+    def ready(self):
+        post_migrate.connect(ensure_content_locales, sender=self)
+        # Connects the page cache's invalidation to publishing and to saves and
+        # deletes of what residents see.
+        from core import page_cache
+
+        page_cache.connect_model_signals()
