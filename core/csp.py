@@ -1,7 +1,7 @@
 """Two Content Security Policies: a strict one for the public site, a looser one for
 the admin.
 
-The public pages carry no inline script or style at all (tests/security/test_csp.py
+The public pages carry no inline script or style at all (tests/core/test_csp.py
 scans every page type), so they run under CONTENT_SECURITY_POLICY. Wagtail's admin
 relies on inline scripts and styles and does not yet run under a strict policy
 (wagtail/wagtail#1288); paths under ADMIN_CSP_URL_PREFIXES get

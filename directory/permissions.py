@@ -4,7 +4,7 @@ its own entry and offers.
 Wagtail's snippet permissions are model-wide. The ownership rule lives in a permission
 policy (the documented extension point), and because not every generic admin view asks
 the policy about the instance it shows (wagtail/wagtail#13314, #6731), the viewsets in
-wagtail_hooks.py also put every view that takes a primary key behind `owner_guard`,
+viewsets.py also put every view that takes a primary key behind `owner_guard`,
 restrict their listings (and exports) and choosers to owned rows. The tests in
 tests/directory/test_provider_permissions.py go through each admin view over HTTP; when
 Wagtail enforces instance policies everywhere, the guard can go, the tests stay.
@@ -121,3 +121,16 @@ def owner_guard(view_class, model, policy):
 
     OwnerGuarded.__name__ = OwnerGuarded.__qualname__ = f"OwnerGuarded{view_class.__name__}"
     return OwnerGuarded
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Enquiries are written by residents only: editors may look and delete (a
+    resident's request to erase), never add or change."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change"):
+            return False
+        return super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([a for a in actions if a not in ("add", "change")])

@@ -1,8 +1,13 @@
+from dataclasses import dataclass
+
 import pytest
 
 from django.core.management import call_command
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from tests.mail import smtp_server  # noqa: F401 -- a fixture for every mail test
+from tests.pages import LANGUAGES, PAGE_TYPES, in_language
 
 
 @pytest.fixture(scope="session")
@@ -14,6 +19,66 @@ def django_db_setup(django_db_setup, django_db_blocker):
     site has them)."""
     with django_db_blocker.unblock():
         call_command("load_demo_content", "--without-translations", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@dataclass
+class Visit:
+    path: str
+    status: int
+    html: str
+    content_security_policy: str
+    queries: list
+
+
+@pytest.fixture(scope="session")
+def crawl(django_db_setup, django_db_blocker):
+    """Every page type of tests/pages.py in every test language, requested once by an
+    anonymous visitor: the query budget and the CSP check read the same visits instead
+    of each requesting every page again. Each page is asked twice and the second
+    answer kept, because what a process fills once (content types, site root paths,
+    renditions) is not what a resident's request costs. Rolled back afterwards, so the
+    renditions it makes do not outlive it."""
+    from django.core.cache import cache
+    from django.test import Client
+
+    visitor = Client()
+    visits = {}
+    with django_db_blocker.unblock(), transaction.atomic():
+        for name, path in PAGE_TYPES.items():
+            for language in LANGUAGES:
+                address = in_language(path, language)
+                visitor.get(address)
+                with CaptureQueriesContext(connection) as queries:
+                    response = visitor.get(address)
+                visits[name, language] = Visit(
+                    address,
+                    response.status_code,
+                    response.content.decode(),
+                    response.get("Content-Security-Policy", ""),
+                    [query["sql"] for query in queries.captured_queries],
+                )
+        transaction.set_rollback(True)
+    cache.clear()
+    return visits
+
+
+EDITOR_PASSWORD = "richtig-und-lang"
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    """The editor of the site (a superuser), not logged in."""
+    return django_user_model.objects.create_superuser("redaktion", "redaktion@example.org", EDITOR_PASSWORD)
+
+
+@pytest.fixture
+def editor_client(editor):
+    """A browser of its own with the editor logged in, beside the anonymous `client`."""
+    from django.test import Client
+
+    browser = Client()
+    browser.force_login(editor)
+    return browser
 
 
 @pytest.fixture

@@ -20,10 +20,10 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Test clients log in without a request, which the lockout backend refuses, and
 # Wagtail's page test helpers log in with the first backend listed, which must be able
 # to load the user again. The lockout tests restore the production order and switch
-# the lockout back on (tests/security/test_login_lockout.py).
+# the lockout back on (tests/quartier/test_login_lockout.py).
 AXES_ENABLED = False
 PRODUCTION_AUTHENTICATION_BACKENDS = AUTHENTICATION_BACKENDS  # noqa: F405
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend", "axes.backends.AxesStandaloneBackend"]
-# Tests search far more often than a person; tests/security/test_search_rate_limit.py
+# Tests search far more often than a person; tests/core/test_search_rate_limit.py
 # sets a low limit.
 SEARCH_RATE_LIMIT_PER_IP = 1_000_000

@@ -20,16 +20,6 @@ def club_member(client, db):
 
 
 @pytest.fixture
-def editor_client(db, django_user_model):
-    from django.test import Client
-
-    editor = django_user_model.objects.create_superuser("redaktion", "redaktion@example.org", "geheim")
-    browser = Client()
-    browser.force_login(editor)
-    return browser
-
-
-@pytest.fixture
 def other_club(db):
     """The choir, onboarded with its own group and collection, and an image in it."""
     page = club("lindenchor")

@@ -59,8 +59,8 @@ def panel_rows(html):
 
 
 @pytest.mark.django_db
-def test_dashboard_lists_exactly_what_is_overdue(admin_client, overdue):
-    html = admin_client.get("/admin/").content.decode()
+def test_dashboard_lists_exactly_what_is_overdue(editor_client, overdue):
+    html = editor_client.get("/admin/").content.decode()
     rows = panel_rows(html)
     titles = sorted(row.split(" (")[0] for row in rows)
     assert titles == ["Dead", "Expired", "Guarded", "Overdue"]
@@ -70,10 +70,10 @@ def test_dashboard_lists_exactly_what_is_overdue(admin_client, overdue):
 
 
 @pytest.mark.django_db
-def test_dashboard_says_so_when_nothing_is_overdue(admin_client):
+def test_dashboard_says_so_when_nothing_is_overdue(editor_client):
     HelpfulLink.objects.all().delete()
     quiet_other_sources()
-    html = admin_client.get("/admin/").content.decode()
+    html = editor_client.get("/admin/").content.decode()
     assert "Nichts ist überfällig" in html
 
 
@@ -112,7 +112,7 @@ def test_no_digest_when_nothing_is_overdue(smtp_server, django_user_model):
 
 
 @pytest.mark.django_db
-def test_recently_stale_news_is_listed_for_two_weeks(admin_client):
+def test_recently_stale_news_is_listed_for_two_weeks(editor_client):
     from news.models import NewsPage
 
     HelpfulLink.objects.all().delete()
@@ -120,7 +120,7 @@ def test_recently_stale_news_is_listed_for_two_weeks(admin_client):
     recent, old = NewsPage.objects.live()[:2]
     NewsPage.objects.filter(pk=recent.pk).update(relevant_until=TODAY - 3 * DAY)
     NewsPage.objects.filter(pk=old.pk).update(relevant_until=TODAY - 40 * DAY)
-    rows = panel_rows(admin_client.get("/admin/").content.decode())
+    rows = panel_rows(editor_client.get("/admin/").content.decode())
     assert rows == [recent.title]
 
 

@@ -124,9 +124,9 @@ def test_drafts_and_enquiries_do_not_invalidate(client, home_page, django_captur
     assert "Nur ein Entwurf" not in fetch(client, "/de/ueber-uns/")[1]
 
 
-def test_logged_in_editors_always_get_fresh_pages(client, admin_user):
+def test_logged_in_editors_always_get_fresh_pages(client, editor):
     fetch(client, "/de/ueber-uns/")
-    client.force_login(admin_user)
+    client.force_login(editor)
     response, _ = fetch(client, "/de/ueber-uns/")
     assert "X-Page-Cache" not in response
     # And what an editor sees (the user bar) never lands in the cache.

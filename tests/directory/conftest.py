@@ -16,13 +16,3 @@ def provider_account(client, db):
     """The demo provider account of the Repair-Café, logged in."""
     client.force_login(get_user_model().objects.get(email=DEMO_PROVIDER_EMAIL))
     return client
-
-
-@pytest.fixture
-def editor_client(db, django_user_model):
-    from django.test import Client
-
-    editor = django_user_model.objects.create_superuser("redaktion", "redaktion@example.org", "geheim")
-    browser = Client()
-    browser.force_login(editor)
-    return browser

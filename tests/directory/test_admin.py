@@ -24,13 +24,6 @@ LISTINGS = [
 
 
 @pytest.fixture
-def editor(client, django_user_model):
-    user = django_user_model.objects.create_superuser("redaktion", "redaktion@example.org", "geheim")
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
 def enquiry(db):
     offer = Offer.objects.get(slug="repair-cafe")
     return Enquiry.objects.create(
@@ -47,14 +40,14 @@ def enquiry(db):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", LISTINGS)
-def test_listings_render(editor, enquiry, path):
-    response = editor.get(path)
+def test_listings_render(editor_client, enquiry, path):
+    response = editor_client.get(path)
     assert response.status_code == 200, path
 
 
 @pytest.mark.django_db
-def test_provider_filter_review_overdue(editor):
-    response = editor.get("/admin/snippets/directory/provider/", {"review_overdue": "true"})
+def test_provider_filter_review_overdue(editor_client):
+    response = editor_client.get("/admin/snippets/directory/provider/", {"review_overdue": "true"})
     html = response.content.decode()
     overdue = [p.name for p in Provider.objects.all() if p.review_overdue]
     assert overdue
@@ -64,23 +57,23 @@ def test_provider_filter_review_overdue(editor):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("model", [Provider, Offer, Category])
-def test_edit_forms_render(editor, model):
+def test_edit_forms_render(editor_client, model):
     obj = model.objects.first()
-    response = editor.get(f"/admin/snippets/directory/{model._meta.model_name}/edit/{obj.pk}/")
+    response = editor_client.get(f"/admin/snippets/directory/{model._meta.model_name}/edit/{obj.pk}/")
     assert response.status_code == 200
 
 
 @pytest.mark.django_db
-def test_enquiry_is_read_only(editor, enquiry):
-    html = editor.get("/admin/enquiry/").content.decode()
+def test_enquiry_is_read_only(editor_client, enquiry):
+    html = editor_client.get("/admin/enquiry/").content.decode()
     assert "Repair-Café" in html
     assert "Wartet auf Zustellung" in html
-    inspect = editor.get(f"/admin/enquiry/inspect/{enquiry.pk}/")
+    inspect = editor_client.get(f"/admin/enquiry/inspect/{enquiry.pk}/")
     assert inspect.status_code == 200
     assert "Mein Toaster ist kaputt." in inspect.content.decode()
-    assert editor.get("/admin/enquiry/new/").status_code in (302, 403)
-    assert editor.get(f"/admin/enquiry/edit/{enquiry.pk}/").status_code in (302, 403)
-    editor.post(f"/admin/enquiry/edit/{enquiry.pk}/", {"state": "delivered"})
+    assert editor_client.get("/admin/enquiry/new/").status_code in (302, 403)
+    assert editor_client.get(f"/admin/enquiry/edit/{enquiry.pk}/").status_code in (302, 403)
+    editor_client.post(f"/admin/enquiry/edit/{enquiry.pk}/", {"state": "delivered"})
     enquiry.refresh_from_db()
     assert enquiry.state == "pending"
 
@@ -108,9 +101,9 @@ def test_providers_and_offers_go_through_moderation():
 
 
 @pytest.mark.django_db
-def test_a_submitted_provider_draft_waits_for_approval(editor):
+def test_a_submitted_provider_draft_waits_for_approval(editor_client):
     provider = Provider.objects.get(slug="repair-cafe-lindenkiez")
-    response = editor.post(
+    response = editor_client.post(
         f"/admin/snippets/directory/provider/edit/{provider.pk}/",
         {
             "name": "Repair-Café (neu)",

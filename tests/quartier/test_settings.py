@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 STRONG_KEY = "k3Jx9-pQ2vN7wL4sT8yB1mR6cF0hZ5dG3aE9uK2iO7pW4qX8nV1bM6tY0jH5lS"
 
 

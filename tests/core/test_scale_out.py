@@ -34,7 +34,7 @@ from django.db import connection
 
 from tests.mail import CollectingHandler, free_port
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("SCALE_OUT_REDIS_URL", "redis://127.0.0.1:6379/12")
 PORTS = (int(os.environ.get("SCALE_OUT_PORT_A", "8082")), int(os.environ.get("SCALE_OUT_PORT_B", "8083")))
 ENQUIRIES = 20

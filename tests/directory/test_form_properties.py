@@ -15,9 +15,8 @@ from django.utils.html import escape
 
 from directory.forms import make_timestamp
 from directory.models import Enquiry
+from tests.database import stored_state
 from tests.directory.helpers import enquiry_data, offer_url
-
-from .test_bad_input import stored_state
 
 OFFER = "seniorenfahrdienst-lindenmobil"
 FIELDS = ["name", "email", "phone", "message", "preferred_time", "consent", "website", "started"]

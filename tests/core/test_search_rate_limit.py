@@ -5,7 +5,7 @@ import pytest
 
 from django.core.cache import cache
 
-from tests.security.test_bad_input import stored_state
+from tests.database import stored_state
 
 SEARCHES = ["/de/search/?q=Kiez", "/de/hilfe-und-angebote/?q=Fahrdienst", "/de/vereine/?q=Garten"]
 

@@ -9,18 +9,14 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
-from tests.test_settings import run_manage
+from tests.conftest import EDITOR_PASSWORD
+from tests.quartier.test_settings import run_manage
 
 EIGHT_HOURS = 8 * 60 * 60
 
 
-@pytest.fixture
-def editor(django_user_model):
-    return django_user_model.objects.create_superuser("redaktion", "redaktion@example.org", "richtig-und-lang")
-
-
 def login(client, remember=False):
-    data = {"username": "redaktion", "password": "richtig-und-lang"}
+    data = {"username": "redaktion", "password": EDITOR_PASSWORD}
     if remember:
         data["remember"] = "on"
     response = client.post("/admin/login/", data)

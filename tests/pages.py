@@ -1,4 +1,9 @@
-"""The public page types of the demo site, one address each. Apps add theirs here."""
+"""The public pages of the demo site, listed once for every test that visits them all.
+
+PAGE_TYPES has one address per page type and state a resident sees; the browser checks,
+the query budget and the CSP check visit each of them. VIEWS has one address per view
+that reads a path or a query string, for the bad-input sweep: a view is swept once,
+not once per page it serves. An app that adds a page type or a view adds it here."""
 
 PAGE_TYPES = {
     "home": "/de/",
@@ -37,3 +42,23 @@ LANGUAGES = ["de", "en", "ar"]
 
 def in_language(path, language):
     return f"/{language}/{path.removeprefix('/de/')}"
+
+
+# Views beside the page types: feeds, calendars, open data, the Wegweiser's PDF and the
+# language-neutral addresses.
+OTHER_VIEWS = [
+    "/de/neuigkeiten/feed/rss/",
+    "/de/neuigkeiten/feed/atom/",
+    "/de/veranstaltungen/ical/",
+    "/de/veranstaltungen/nachbarschaftscafe/ical/",
+    "/de/hilfe-und-angebote/wegweiser/pdf/",
+    "/de/hilfe-und-angebote/angebot/babysitting/danke/",
+    "/de/hilfe-und-angebote/offene-daten/hsds/organizations/",
+    "/de/hilfe-und-angebote/offene-daten/hsds/services/",
+    "/sitemap.xml",
+    "/sitemap-pages.xml",
+    "/robots.txt",
+    "/healthz",
+    "/print-origin.css",
+]
+VIEWS = sorted({path.split("?")[0] for path in PAGE_TYPES.values()} | set(OTHER_VIEWS))

@@ -7,7 +7,7 @@ import pytest
 
 from django.utils import translation
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
 
 
 @pytest.mark.parametrize("language", ["de", "en"])

@@ -13,7 +13,7 @@ from django.utils import translation
 from clubs.onboarding import onboard_club
 from tests.clubs.helpers import club_index
 from tests.clubs.test_onboarding import invitation_link
-from tests.test_settings import run_manage
+from tests.quartier.test_settings import run_manage
 
 THREE_DAYS = 3 * 24 * 60 * 60
 

@@ -44,34 +44,34 @@ def test_limits(settings):
 
 
 @pytest.mark.django_db
-def test_a_normal_image_is_stored(admin_client):
+def test_a_normal_image_is_stored(editor_client):
     count = get_image_model().objects.count()
-    response = upload(admin_client, png(1200, 800))
+    response = upload(editor_client, png(1200, 800))
     assert response.status_code == 302
     assert get_image_model().objects.count() == count + 1
 
 
 @pytest.mark.django_db
-def test_a_file_over_ten_megabytes_is_refused(admin_client):
+def test_a_file_over_ten_megabytes_is_refused(editor_client):
     count = get_image_model().objects.count()
-    response = upload(admin_client, png(100, 100, padding=10 * 1024 * 1024))
+    response = upload(editor_client, png(100, 100, padding=10 * 1024 * 1024))
     assert "too big" in file_errors(response)
     assert get_image_model().objects.count() == count
 
 
 @pytest.mark.django_db
-def test_an_image_over_forty_megapixels_is_refused(admin_client):
+def test_an_image_over_forty_megapixels_is_refused(editor_client):
     count = get_image_model().objects.count()
-    response = upload(admin_client, png(8000, 5001))
+    response = upload(editor_client, png(8000, 5001))
     assert "too many pixels" in file_errors(response)
     assert get_image_model().objects.count() == count
 
 
 @pytest.mark.django_db
-def test_a_file_that_is_no_image_is_refused(admin_client):
+def test_a_file_that_is_no_image_is_refused(editor_client):
     count = get_image_model().objects.count()
-    response = upload(admin_client, b"#!/bin/sh\necho hello\n", name="foto.png")
+    response = upload(editor_client, b"#!/bin/sh\necho hello\n", name="foto.png")
     assert file_errors(response)
-    response = upload(admin_client, png(10, 10), name="skript.svg")
+    response = upload(editor_client, png(10, 10), name="skript.svg")
     assert file_errors(response)
     assert get_image_model().objects.count() == count

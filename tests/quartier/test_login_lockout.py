@@ -5,6 +5,7 @@ import pytest
 from django.test import RequestFactory, override_settings
 
 from core.client_ip import client_ip
+from tests.conftest import EDITOR_PASSWORD
 
 LOGIN_URL = "/admin/login/"
 
@@ -13,11 +14,6 @@ LOGIN_URL = "/admin/login/"
 def lockout_enabled(settings):
     with override_settings(AXES_ENABLED=True, AUTHENTICATION_BACKENDS=settings.PRODUCTION_AUTHENTICATION_BACKENDS):
         yield
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return django_user_model.objects.create_superuser("redaktion", "redaktion@example.org", "richtig-und-lang")
 
 
 def login(client, username, password, address="203.0.113.7"):
@@ -32,7 +28,7 @@ def test_five_wrong_passwords_lock_the_login(client, editor):
     assert locked.status_code == 429
     assert "Zu viele fehlgeschlagene Anmeldungen" in locked.content.decode()
     # Even the right password is refused while locked, so guessing gains nothing.
-    assert login(client, "redaktion", "richtig-und-lang").status_code == 429
+    assert login(client, "redaktion", EDITOR_PASSWORD).status_code == 429
     assert "_auth_user_id" not in client.session
 
 
@@ -42,7 +38,7 @@ def test_lockout_is_per_address_and_username(client, editor, django_user_model):
     for _ in range(5):
         login(client, "redaktion", "falsch")
     assert login(client, "verein", "falsch").status_code == 200
-    response = login(client, "redaktion", "richtig-und-lang", address="198.51.100.20")
+    response = login(client, "redaktion", EDITOR_PASSWORD, address="198.51.100.20")
     assert response.status_code == 302
 
 
@@ -50,7 +46,7 @@ def test_lockout_is_per_address_and_username(client, editor, django_user_model):
 def test_success_resets_the_count(client, editor):
     for _ in range(4):
         login(client, "redaktion", "falsch")
-    assert login(client, "redaktion", "richtig-und-lang").status_code == 302
+    assert login(client, "redaktion", EDITOR_PASSWORD).status_code == 302
     client.logout()
     for _ in range(4):
         assert login(client, "redaktion", "falsch").status_code == 200

@@ -8,7 +8,7 @@ in a merge). This project writes no nested rules, so any nesting is such a mista
 import re
 from pathlib import Path
 
-STYLESHEET = Path(__file__).resolve().parent.parent / "home" / "static" / "home" / "css" / "quartier.css"
+STYLESHEET = Path(__file__).resolve().parents[2] / "home" / "static" / "home" / "css" / "quartier.css"
 
 
 def nested_rules(css):
