@@ -278,17 +278,16 @@ def test_two_app_processes_share_fresh_pages_and_deliver_each_enquiry_once(envir
     assert delivered.strip().splitlines()[-1] == str(ENQUIRIES)
 
 
-# Approves a change through a workflow, as an editor's "Approve" does, and holds the
-# transaction open after Wagtail's last publish signal (`published`, sent for pages
-# after `page_published` and for snippets) until the test says go: the window in which
-# a reader used to store the old page under the new generation.
-APPROVE_HOLDING_THE_COMMIT = """
+# Both writers below hold the transaction open after Wagtail's last publish signal
+# (`published`, sent for pages after `page_published` and for snippets) until the test
+# says go: the window in which a reader used to store the old page under the new
+# generation.
+HOLD_AT_PUBLISH = """
 import os, time
 from pathlib import Path
 from django.contrib.auth import get_user_model
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
+from django.db import transaction
 from wagtail.signals import published
-from home.models import StandardPage
 
 def hold(**kwargs):
     Path(os.environ["RACE_READY"]).touch()
@@ -297,6 +296,12 @@ def hold(**kwargs):
         time.sleep(0.05)
 
 editor = get_user_model().objects.create_superuser("redaktion", "redaktion@example.org", "x")
+"""
+
+# An editor's "Approve" of a change in a workflow.
+APPROVE = """
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
+from home.models import StandardPage
 page = StandardPage.objects.get(slug="ueber-uns")
 page.title = "Genehmigter Titel"
 page.save_revision(user=editor)
@@ -307,21 +312,52 @@ published.connect(hold)
 state.current_task_state.approve(user=editor)
 """
 
+# A snippet (a directory offer) published as the admin's "Publish" does: a revision
+# saved and published in one transaction.
+SET_UP_OFFER = """
+from wagtail.models import Site
+from directory.models import DirectoryPage
+from tests.directory.factories import OfferFactory
+home = Site.objects.get().root_page
+home.add_child(instance=DirectoryPage(title="Hilfe", slug="hilfe")).save_revision().publish()
+OfferFactory(title="Alter Angebotstitel", slug="einkaufshilfe")
+"""
+PUBLISH_SNIPPET = """
+from directory.models import Offer
+offer = Offer.objects.get(slug="einkaufshilfe")
+offer.title = "Neuer Angebotstitel"
+published.connect(hold)
+with transaction.atomic():
+    offer.save_revision(user=editor).publish(user=editor)
+"""
+CHANGES = {
+    "workflow approval": ("", APPROVE, "/de/ueber-uns/", "/de/", "Genehmigter Titel"),
+    "snippet publish": (
+        SET_UP_OFFER,
+        PUBLISH_SNIPPET,
+        "/de/hilfe/angebot/einkaufshilfe/",
+        "/de/hilfe/",
+        "Neuer Angebotstitel",
+    ),
+}
 
+
+@pytest.mark.parametrize("change", CHANGES)
 @pytest.mark.parametrize("shared_database", STACKS, indirect=True)
-def test_a_reader_in_the_window_before_the_commit_keeps_no_old_page(environment, tmp_path):
+def test_a_reader_in_the_window_before_the_commit_keeps_no_old_page(environment, tmp_path, change):
+    set_up, write, page_path, list_path, new_title = CHANGES[change]
     env, _smtp = environment
     manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "shell", "-c", SET_UP_SITE)
+    manage(env, "shell", "-c", SET_UP_SITE + set_up)
     apps = [start_app(env, port) for port in PORTS]
     ready, go = tmp_path / "ready", tmp_path / "go"
     try:
         a, b = PORTS
         for port in (a, b, a):
-            get(port, "/de/ueber-uns/")
-            get(port, "/de/")
+            get(port, page_path)
+            get(port, list_path)
         writer = subprocess.Popen(
-            [sys.executable, "manage.py", "shell", "-c", APPROVE_HOLDING_THE_COMMIT],
+            [sys.executable, "manage.py", "shell", "-c", HOLD_AT_PUBLISH + write],
             cwd=PROJECT_DIR,
             env={**env, "RACE_READY": str(ready), "RACE_GO": str(go)},
             stdout=subprocess.PIPE,
@@ -340,7 +376,7 @@ def test_a_reader_in_the_window_before_the_commit_keeps_no_old_page(environment,
         readers = [
             threading.Thread(target=lambda port=port, path=path: seen.append(get(port, path)[1]))
             for port in (a, b)
-            for path in ("/de/ueber-uns/", "/de/")
+            for path in (page_path, list_path)
         ]
         for reader in readers:
             reader.start()
@@ -353,9 +389,8 @@ def test_a_reader_in_the_window_before_the_commit_keeps_no_old_page(environment,
         assert len(seen) == len(readers)
 
         for port in (a, b):
-            state, html = get(port, "/de/ueber-uns/")
-            assert "Genehmigter Titel" in html, f"port {port} kept the page read before the commit"
-            assert "Genehmigter Titel" in get(port, "/de/")[1], f"port {port} kept the menu read before the commit"
+            assert new_title in get(port, page_path)[1], f"port {port} kept the page read before the commit"
+            assert new_title in get(port, list_path)[1], f"port {port} kept the list read before the commit"
     finally:
         for app in apps:
             app.terminate()
