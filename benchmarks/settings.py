@@ -16,3 +16,6 @@ LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # wrk searches thousands of times a second from one address: the limit would answer
 # most of them with 429 and measure the limit instead of the search.
 SEARCH_RATE_LIMIT_PER_IP = 10**9
+# Tasks (the search index of the seeded offers, above all) run where they are
+# enqueued, as a worker would have run them before the first measured request.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -2,6 +2,8 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from .addresses import follow_base_url
+
 
 def ensure_content_locales(using="default", **kwargs):
     """Create a Wagtail Locale for every content language in the settings.
@@ -27,6 +29,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(ensure_content_locales, sender=self)
+        post_migrate.connect(follow_base_url, sender=self)
         # Connects the page cache's invalidation to publishing and to saves and
         # deletes of what residents see.
         from core import page_cache

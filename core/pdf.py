@@ -19,6 +19,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.addresses import absolute, base_host
+
 from .views import print_origin_css
 
 logger = logging.getLogger(__name__)
@@ -65,16 +67,14 @@ def render_pdf(request, template_name, context):
                 return URLFetcherResponse(
                     url, body=print_origin_css(request).content, headers={"Content-Type": "text/css"}
                 )
-            found = local_file(url, request.get_host())
+            found = local_file(url, base_host())
             if found is None:
                 raise ValueError(f"not a file of this site: {url}")
             content_type = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
             return URLFetcherResponse(url, body=found.read_bytes(), headers={"Content-Type": content_type})
 
     html = render_to_string(template_name, context, request=request)
-    document = weasyprint.HTML(
-        string=html, base_url=request.build_absolute_uri("/"), url_fetcher=LocalOnlyFetcher(), media_type="print"
-    )
+    document = weasyprint.HTML(string=html, base_url=absolute("/"), url_fetcher=LocalOnlyFetcher(), media_type="print")
     return document.write_pdf()
 
 

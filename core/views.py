@@ -1,6 +1,7 @@
 import logging
 import re
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
@@ -95,8 +96,8 @@ def print_origin_css(request):
     links (quartier.css, print). CSS cannot know the host, and an inline style with it
     would break the Content Security Policy (no inline styles), so base.html links this
     small stylesheet instead."""
-    origin = f"{request.scheme}://{request.get_host()}"
-    # get_host() is checked against ALLOWED_HOSTS; escaping keeps the string closed anyway.
+    # Escaped although it is our own setting: the string must stay closed.
+    origin = settings.BASE_URL
     origin = origin.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "")
     response = HttpResponse(f':root {{ --print-origin: "{origin}"; }}\n', content_type="text/css; charset=utf-8")
     patch_cache_control(response, public=True, max_age=24 * 60 * 60)

@@ -14,6 +14,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.utils.html import strip_tags
 
+from core.addresses import absolute
+
 from .models import PriceModel
 from .views.queries import public_offers, public_providers
 
@@ -43,7 +45,7 @@ def service_data(request, page, offer, organization_id):
         "name": offer.title,
         "alternate_name": offer.category.name if offer.category_id else "",
         "description": _text(offer.description) or offer.summary,
-        "url": request.build_absolute_uri(page.base_url(request) + page.reverse_subpage("offer", args=[offer.slug])),
+        "url": absolute(page.base_url(request) + page.reverse_subpage("offer", args=[offer.slug])),
         "status": "active",
         "fees_description": str(offer.price_label) + (f" – {offer.price_note}" if offer.price_note else ""),
         "eligibility_description": ", ".join(str(group.label) for group in offer.target_groups),
@@ -83,9 +85,7 @@ def organization_data(request, page, provider, offers):
         "id": key,
         "name": provider.name,
         "description": _text(provider.description) or provider.summary,
-        "uri": request.build_absolute_uri(
-            page.base_url(request) + page.reverse_subpage("provider", args=[provider.slug])
-        ),
+        "uri": absolute(page.base_url(request) + page.reverse_subpage("provider", args=[provider.slug])),
         "phones": _phones(key, provider.phone, organization_id=key),
         "contacts": [],
         "locations": [],

@@ -7,6 +7,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
+from core.addresses import absolute
+
 from .models import PriceModel, ProviderKind
 
 # The same escapes as Django's json_script: nothing in the data can close the tag.
@@ -25,7 +27,7 @@ def _organization(request, provider):
         "description": provider.summary,
     }
     if url := getattr(provider, "detail_url", ""):
-        data["url"] = request.build_absolute_uri(url)
+        data["url"] = absolute(url)
     if provider.phone:
         data["telephone"] = provider.phone
     if provider.email:
@@ -69,7 +71,7 @@ def _offer(request, offer):
     if offer.area_served:
         service["areaServed"] = offer.area_served
     if url := getattr(offer, "detail_url", ""):
-        service["url"] = request.build_absolute_uri(url)
+        service["url"] = absolute(url)
     data["itemOffered"] = service
     return data
 

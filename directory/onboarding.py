@@ -18,6 +18,8 @@ from django.utils.translation import ngettext
 
 from wagtail.models import Collection
 
+from core.addresses import absolute
+
 from .permissions import PROVIDER_GROUP_NAME
 
 PROVIDER_PERMISSIONS = [("directory", "change_provider"), ("directory", "add_offer"), ("directory", "change_offer")]
@@ -58,7 +60,7 @@ def invitation_url(user):
             "token": default_token_generator.make_token(user),
         },
     )
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute(path)
 
 
 def send_invitation(user, what):

@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from core.addresses import absolute
 from core.page_cache import request_generation
 from core.pdf import pdf_response, render_pdf
 from core.visibility import published_in
@@ -21,9 +22,9 @@ def printable_overview_pdf(request, page):
     """The Wegweiser as a PDF. Making it takes seconds for a large directory, so the
     file is a fragment of the shared cache, kept until the next change of content (the
     page cache's generation) or the next day, whatever the query string: repeated
-    requests cannot keep the server busy. Per host, as its addresses are absolute."""
+    requests cannot keep the server busy."""
     today = timezone.localdate()
-    key = f"quartier:wegweiser-pdf:{request_generation(request)}:{get_language()}:{request.get_host()}:{today}"
+    key = f"quartier:wegweiser-pdf:{request_generation(request)}:{get_language()}:{today}"
     pdf = cache.get(key)
     if pdf is None:
         pdf = render_pdf(request, PRINTABLE_TEMPLATE, printable_overview_context(request, page))
@@ -52,7 +53,7 @@ def printable_overview_context(request, page):
     category_keys = {category.translation_key: category for category in categories}
     for offer in offers:
         # Paper has no links: the whole address is printed.
-        offer.print_url = request.build_absolute_uri(base + page.reverse_subpage("offer", args=[offer.slug]))
+        offer.print_url = absolute(base + page.reverse_subpage("offer", args=[offer.slug]))
         category = category_keys.get(offer.category_key)
         by_category.setdefault(category, []).append(offer)
     offer_groups = [(category, by_category[category]) for category in categories if category in by_category]
@@ -61,7 +62,7 @@ def printable_overview_context(request, page):
 
     providers = list(public_providers(request).defer("description").order_by("name"))
     for provider in providers:
-        provider.print_url = request.build_absolute_uri(base + page.reverse_subpage("provider", args=[provider.slug]))
+        provider.print_url = absolute(base + page.reverse_subpage("provider", args=[provider.slug]))
 
     link_pages = published_in(HelpfulLinksPage.objects, locales(request)[0], request)
     links = HelpfulLink.objects.filter(page__in=link_pages).select_related("category").order_by("page_id", "sort_order")

@@ -8,6 +8,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext
 
+from core.addresses import absolute
+
 from .queries import query_param
 from .structured_data import site_name
 
@@ -38,7 +40,7 @@ class NewsRssFeed(Feed):
         return obj["index"].intro or gettext("News from the neighbourhood")
 
     def feed_url(self, obj):
-        return self.request.build_absolute_uri()
+        return absolute(self.request.get_full_path())
 
     def language(self, obj):
         return obj["index"].locale.language_code

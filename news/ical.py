@@ -12,9 +12,11 @@ the entry instead of adding a second one.
 """
 
 from datetime import date, datetime, timedelta
+from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, vDuration
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.utils import timezone
@@ -32,10 +34,9 @@ CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
 def site_domain(request):
-    """The site's configured host name, so that UIDs do not depend on the address a
-    request happened to use."""
-    site = Site.find_for_request(request)
-    return (site.hostname if site else "") or request.get_host().split(":")[0]
+    """The site's host name, so that UIDs do not depend on the address a request
+    happened to use."""
+    return urlsplit(settings.BASE_URL).hostname
 
 
 def event_uid(event, domain):

@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
+from core.addresses import absolute
+
 SHARE_IMAGE_FILTER = "fill-1200x630"
 
 
@@ -16,17 +18,13 @@ def site_name(request):
     return (site.site_name if site else "") or "Quartier"
 
 
-def absolute(request, url):
-    return request.build_absolute_uri(url) if url else ""
-
-
 def share_image(page, request):
     """The image for link previews and structured data, as an absolute URL."""
     if not page.image_id or page.image is None:
         return None
     rendition = page.image.get_rendition(SHARE_IMAGE_FILTER)
     return {
-        "url": absolute(request, rendition.url),
+        "url": absolute(rendition.url),
         "width": rendition.width,
         "height": rendition.height,
         "alt": page.image_alt,

@@ -31,7 +31,9 @@ urlpatterns = [
     path("print-origin.css", home_views.print_origin_css, name="print_origin_css"),
     path(
         "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        TemplateView.as_view(
+            template_name="robots.txt", content_type="text/plain", extra_context={"base_url": settings.BASE_URL}
+        ),
         name="robots_txt",
     ),
 ]

@@ -17,6 +17,7 @@ from ..models import (
     Provider,
 )
 from ..ratelimit import enquiry_limited
+from ..tasks import deliver_after_commit
 from .queries import locales, offers_of, with_urls
 
 
@@ -130,7 +131,7 @@ def _handle_enquiry(request, page, offer):
             ),
         )
         return _render_offer(request, page, offer, form, status=429)
-    Enquiry.objects.create(
+    enquiry = Enquiry.objects.create(
         offer=offer,
         page=page,
         offer_title=offer.title,
@@ -143,6 +144,7 @@ def _handle_enquiry(request, page, offer):
         preferred_time=data["preferred_time"],
         consent=data["consent"],
     )
+    deliver_after_commit(enquiry)
     return redirect(thanks)
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page, Site
 
+from core.addresses import absolute
 from core.locales import request_locales
 
 register = template.Library()
@@ -83,6 +84,21 @@ def alternate_links(context, translations):
     links = [{"code": code, "url": urls["full_url"]} for code, urls in sorted(translations.items())]
     default = translations.get(settings.LANGUAGE_CODE)
     return {"links": links if len(links) > 1 else [], "default_url": default["full_url"] if default else ""}
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The one address search engines should index for what is shown: its path on
+    BASE_URL, without the query string (filters and pages of a list are the list). An
+    untranslated page shown under another language points to the original."""
+    request = context["request"]
+    path = request.path
+    page = context.get("page")
+    if isinstance(page, Page):
+        language_of_content = request_locales(request).code_of(page.locale_id)
+        if language_of_content != get_language():
+            path = translate_url(path, language_of_content)
+    return absolute(path)
 
 
 @register.inclusion_tag("includes/language_links.html", takes_context=True)

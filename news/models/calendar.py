@@ -16,6 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.addresses import absolute
 from core.visibility import published_in
 
 from ..occurrences import dates_in_window, group_by_day
@@ -79,7 +80,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         occurrences = dates_in_window(events, window_start, window_end)
         context = self._list(request, form, occurrences, first_day=window_start.date())
         ical_url = self.ical_url(form.active_tag)
-        feed_url = request.build_absolute_uri(ical_url)
+        feed_url = absolute(ical_url)
         context.update(
             window_start=window_start,
             window_last_day=(window_end - timedelta(days=1)).date(),

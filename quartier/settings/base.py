@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -376,9 +378,32 @@ ENQUIRY_RATE_LIMIT_PER_CONTACT = int(os.environ.get("ENQUIRY_RATE_LIMIT_PER_CONT
 SEARCH_RATE_WINDOW = 60
 SEARCH_RATE_LIMIT_PER_IP = int(os.environ.get("SEARCH_RATE_LIMIT_PER_IP", "30"))
 
+# Background work on Django's task framework (docs/architecture.md, "Background
+# work"): tasks wait in the database until `manage.py worker` runs them, on one machine
+# or several. The worker also enqueues the periodic jobs below (core/schedule.py), so
+# no cron is needed; docs/deployment.md lists the cron lines that do the same.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+PERIODIC_TASKS = {
+    # Wagtail's scheduled publishing and unpublishing.
+    "publish scheduled pages": {"task": "core.tasks.publish_scheduled_pages", "when": "every 1 minute"},
+    # Enquiries whose mail failed, or whose task was lost, are sent again when due.
+    "deliver due enquiries": {"task": "directory.tasks.deliver_due_enquiries", "when": "every 1 minute"},
+    "check links": {"task": "helpful_links.tasks.check_links_task", "when": "daily 03:15"},
+    "enforce retention": {"task": "core.tasks.enforce_retention", "when": "daily 03:45"},
+    "forget finished tasks": {"task": "core.tasks.prune_finished_tasks", "when": "daily 04:00"},
+    "send attention digest": {"task": "core.tasks.send_attention_digest", "when": "monday 07:00"},
+}
+# Finished tasks are kept this long for an editor or operator to look at, then deleted.
+TASK_RESULT_DAYS = int(os.environ.get("TASK_RESULT_DAYS", "14"))
+
+# The one address the site is reached at. Every absolute address (feeds, iCal, JSON-LD,
+# Open Graph, hreflang, canonical links, sitemaps, robots.txt, mails, HSDS) is built
+# from it (core/addresses.py); `migrate` makes the Wagtail site record follow it.
+BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Quartier")
-WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

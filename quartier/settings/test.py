@@ -16,7 +16,10 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # switches the cache on.
 PAGE_CACHE_SECONDS = 0
 ALLOWED_HOSTS = ["localhost", "testserver", "127.0.0.1"]
-WAGTAILADMIN_BASE_URL = "http://testserver"
+BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tasks run where they are enqueued; the worker's own tests (tests/core/test_worker.py)
+# run it in a process of its own with the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Test clients log in without a request, which the lockout backend refuses, and
 # Wagtail's page test helpers log in with the first backend listed, which must be able
 # to load the user again. The lockout tests restore the production order and switch

@@ -114,6 +114,7 @@ def test_print_origin_comes_from_a_stylesheet(client):
 
 
 @pytest.mark.django_db
-def test_print_origin_follows_the_requested_host(client):
+def test_print_origin_is_the_base_url_whatever_host_was_asked(client, settings):
+    settings.BASE_URL = "https://lindenkiez.example"
     response = client.get("/print-origin.css", HTTP_HOST="localhost", secure=True)
-    assert response.content.decode() == ':root { --print-origin: "https://localhost"; }\n'
+    assert response.content.decode() == ':root { --print-origin: "https://lindenkiez.example"; }\n'

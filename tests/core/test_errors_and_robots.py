@@ -36,8 +36,8 @@ def test_500_page_renders_without_database():
 def test_sitemap_lists_live_pages_only(client):
     StandardPage.objects.get(slug="impressum").unpublish()
     locations = sitemap_locations(client)
-    assert "http://localhost/de/kontakt/" in locations
-    assert "http://localhost/de/" in locations
+    assert "http://testserver/de/kontakt/" in locations
+    assert "http://testserver/de/" in locations
     assert not any("impressum" in location for location in locations)
 
 

@@ -60,8 +60,8 @@ def test_every_public_address_is_listed_exactly_once(client, small_parts, home_p
 
     assert len(locations) == len(set(locations))
     assert sorted(locations) == sorted(expected_locations())
-    assert "http://localhost/en/" in locations
-    assert "http://localhost/de/hilfe-und-angebote/angebot/angebot-" in "\n".join(locations)
+    assert "http://testserver/en/" in locations
+    assert "http://testserver/de/hilfe-und-angebote/angebot/angebot-" in "\n".join(locations)
     assert not any(hidden.slug in location or draft.slug in location for location in locations)
     assert len(part_addresses(client)) > 4
 

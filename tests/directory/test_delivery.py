@@ -260,3 +260,29 @@ def test_retention_days_can_be_given_on_the_command_line():
     Enquiry.objects.filter(pk=enquiry.pk).update(created_at=timezone.now() - timedelta(days=8))
     call_command("delete_old_enquiries", "--days", "7", stdout=io.StringIO())
     assert not Enquiry.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_failed_delivery_task_is_retried_by_the_sweep_once_the_server_is_back(smtp_settings):
+    from directory.tasks import deliver_due_enquiries, deliver_enquiry
+
+    enquiry = make_enquiry()
+    # The task the form enqueued finds the server down: the enquiry waits for a retry.
+    assert deliver_enquiry.call(enquiry.pk) == "to retry"
+    enquiry.refresh_from_db()
+    assert (enquiry.state, enquiry.attempts) == (EnquiryState.PENDING, 1)
+    assert "ConnectionRefusedError" in enquiry.last_error
+    inbox, controller = start_server(smtp_settings)
+    try:
+        # Not yet due: the sweep leaves it alone.
+        assert deliver_due_enquiries.call() == {"delivered": 0, "to_retry": 0}
+        # A minute later (the first pause), the sweep sends it, once.
+        Enquiry.objects.filter(pk=enquiry.pk).update(next_attempt_at=timezone.now())
+        assert deliver_due_enquiries.call() == {"delivered": 1, "to_retry": 0}
+        assert deliver_due_enquiries.call() == {"delivered": 0, "to_retry": 0}
+        assert deliver_enquiry.call(enquiry.pk) == "not due"
+    finally:
+        controller.stop()
+    enquiry.refresh_from_db()
+    assert enquiry.state == EnquiryState.DELIVERED
+    assert len(inbox.messages) == 2  # to the provider, and the confirmation

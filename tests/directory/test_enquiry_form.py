@@ -200,3 +200,24 @@ def test_post_to_unknown_offer_is_404(client):
 def test_garbage_posts_never_fail(client, data):
     response = client.post(offer_url(OFFER), data)
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_delivery_task_is_enqueued_only_after_the_commit(client, settings, django_capture_on_commit_callbacks):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    from django_tasks import task_backends
+
+    def deliveries():
+        return [
+            result.args
+            for result in task_backends["default"].results
+            if result.task.module_path == "directory.tasks.deliver_enquiry"
+        ]
+
+    with django_capture_on_commit_callbacks() as after_commit:
+        assert post(client).status_code == 302
+        # Stored, but not yet committed: a worker could not find the row.
+        assert deliveries() == []
+    for callback in after_commit:
+        callback()
+    assert deliveries() == [[Enquiry.objects.get().pk]]

@@ -1,5 +1,7 @@
 """Language fallback, the language switcher, hreflang and easy language."""
 
+import re
+
 import pytest
 
 from wagtail.models import Locale
@@ -55,9 +57,9 @@ def test_language_switcher_on_untranslated_page_keeps_the_path(client):
 @pytest.mark.django_db
 def test_hreflang_only_for_real_translations(client, english_about):
     translated = client.get("/de/ueber-uns/").content.decode()
-    assert '<link rel="alternate" hreflang="de" href="http://localhost/de/ueber-uns/">' in translated
-    assert f'<link rel="alternate" hreflang="en" href="http://localhost{english_about.url}">' in translated
-    assert 'hreflang="x-default" href="http://localhost/de/ueber-uns/"' in translated
+    assert '<link rel="alternate" hreflang="de" href="http://testserver/de/ueber-uns/">' in translated
+    assert f'<link rel="alternate" hreflang="en" href="http://testserver{english_about.url}">' in translated
+    assert 'hreflang="x-default" href="http://testserver/de/ueber-uns/"' in translated
     untranslated = client.get("/de/kontakt/").content.decode()
     assert '<link rel="alternate"' not in untranslated
 
@@ -83,3 +85,34 @@ def test_accessibility_statement_in_the_footer(client):
     html = client.get("/de/").content.decode()
     footer = html[html.index("<footer") :]
     assert '<a href="/de/barrierefreiheit/">Erklärung zur Barrierefreiheit</a>' in footer
+
+
+def canonical(client, path, **headers):
+    links = re.findall(r'<link rel="canonical" href="([^"]*)">', client.get(path, **headers).content.decode())
+    return links[0] if len(links) == 1 else links
+
+
+@pytest.mark.django_db
+def test_every_page_names_its_one_address_on_the_base_url(client, english_about):
+    assert canonical(client, "/de/ueber-uns/") == "http://testserver/de/ueber-uns/"
+    assert canonical(client, english_about.url) == f"http://testserver{english_about.url}"
+    # Filters and pages of a list are the list.
+    assert (
+        canonical(client, "/de/hilfe-und-angebote/?q=Fahrdienst&free=on") == "http://testserver/de/hilfe-und-angebote/"
+    )
+    offer = "/de/hilfe-und-angebote/angebot/babysitting/"
+    assert canonical(client, offer) == f"http://testserver{offer}"
+    # The host a request names does not change it.
+    assert canonical(client, "/de/ueber-uns/", HTTP_HOST="127.0.0.1") == "http://testserver/de/ueber-uns/"
+
+
+@pytest.mark.django_db
+def test_an_untranslated_page_points_to_the_original(client):
+    assert canonical(client, "/en/kontakt/") == "http://testserver/de/kontakt/"
+    assert canonical(client, "/tr/veranstaltungen/archive/") == "http://testserver/de/veranstaltungen/archive/"
+
+
+@pytest.mark.django_db
+def test_error_pages_and_search_results_name_no_address(client):
+    assert canonical(client, "/de/gibt-es-nicht/") == []
+    assert canonical(client, "/de/search/?q=Kiez") == []

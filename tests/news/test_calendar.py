@@ -244,7 +244,7 @@ def test_event_page_shows_facts_and_structured_data(client, calendar):
         "@type": "Offer",
         "price": "5.00",
         "priceCurrency": "EUR",
-        "url": f"http://localhost{event.url}",
+        "url": f"http://testserver{event.url}",
     }
     assert data["organizer"]["name"] == "Geschichtswerkstatt"
     assert '<meta property="og:title" content="Lesung">' in html

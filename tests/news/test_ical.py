@@ -60,7 +60,7 @@ def response_text(client, event):
 def test_uid_stays_the_same_when_the_event_is_edited(client, calendar):
     event = EventPageFactory(parent=calendar, title="Kiezrat")
     uid = vevents(parse(client.get(event.ical_url())))["Kiezrat"]["UID"]
-    assert str(uid) == f"{event.translation_key}@localhost"
+    assert str(uid) == f"{event.translation_key}@testserver"
 
     event.title = "Kiezrat (neuer Ort)"
     event.start += timedelta(days=7)
@@ -149,11 +149,11 @@ def test_entry_links_back_and_describes_the_event(client, calendar):
     response = client.get(event.ical_url())
     assert response["Content-Disposition"] == f'attachment; filename="{event.slug}.ics"'
     vevent = vevents(parse(response))["Lesecafé"]
-    assert str(vevent["URL"]) == f"http://localhost{event.url}"
+    assert str(vevent["URL"]) == f"http://testserver{event.url}"
     assert str(vevent["LOCATION"]) == "Bibliothek, Parkstraße 8, 10999 Berlin"
     description = str(vevent["DESCRIPTION"])
     assert "Leseclub" in description and "4,50" in description and "030 23125 400" in description
-    assert f"http://localhost{event.url}" in description
+    assert f"http://testserver{event.url}" in description
     assert [str(category) for category in vevent["CATEGORIES"].cats] == ["Kultur"]
 
 

@@ -136,7 +136,7 @@ def test_rss_and_atom_feeds_parse(client, news_index):
         assert len(feed.entries) == 10
         entry = next(entry for entry in feed.entries if entry.title == "Neue Bänke auf dem Lindenplatz")
         page = NewsPage.objects.get(slug="neue-baenke-lindenplatz")
-        assert entry.link == f"http://localhost{page.url}"
+        assert entry.link == f"http://testserver{page.url}"
         assert entry.id == f"urn:uuid:{page.translation_key}"
         assert "Armlehnen" in entry.summary
         assert {tag.term for tag in entry.tags} == {"Lindenplatz", "Senioren"}
@@ -165,7 +165,7 @@ def test_article_has_json_ld_and_open_graph(client):
     assert data["image"][0].startswith("http://testserver/")
     assert data["publisher"]["name"] == "Lindenkiez"
     assert '<meta property="og:type" content="article">' in html
-    assert f'<meta property="og:url" content="http://localhost{page.url}">' in html
+    assert f'<meta property="og:url" content="http://testserver{page.url}">' in html
     assert '<meta property="og:image" content="http://testserver/' in html
     assert '<meta property="og:image:alt" content="Gezeichnete Häuserzeile am Lindenplatz">' in html
 

@@ -44,7 +44,7 @@ class Command(BaseCommand):
     def _message(self, email, items):
         body = render_to_string(
             "core/emails/attention_digest.txt",
-            {"items": items, "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")},
+            {"items": items, "base_url": settings.BASE_URL},
         )
         subject = translation.gettext("%(count)s things on the website need attention") % {"count": len(items)}
         return EmailMessage(subject=subject, body=body, to=[email])

@@ -4,8 +4,10 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from core.addresses import absolute
+
 DEFAULT_USERNAME = "admin"
-DEFAULT_PASSWORD = "quartier-demo"  # noqa: S105 -- local runs only; refused without DEBUG
+DEFAULT_PASSWORD = "quartier-demo"  # noqa: S105 -- local runs only; refused without DEBUG or --demo
 
 
 class Command(BaseCommand):
@@ -14,16 +16,25 @@ class Command(BaseCommand):
         "For development only: the password is known. ADMIN_USERNAME and ADMIN_PASSWORD override it."
     )
 
-    def handle(self, *args, **options):
-        if not settings.DEBUG:
-            raise CommandError("ensure_admin creates a login with a known password and only runs with DEBUG on.")
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--demo",
+            action="store_true",
+            help="Run with DEBUG off too: `make run` serves the demo as production would, on this machine.",
+        )
+
+    def handle(self, *args, demo, **options):
+        if not (settings.DEBUG or demo):
+            raise CommandError(
+                "ensure_admin creates a login with a known password and only runs with DEBUG on or with --demo."
+            )
         User = get_user_model()
         username = os.environ.get("ADMIN_USERNAME", DEFAULT_USERNAME)
         password = os.environ.get("ADMIN_PASSWORD", DEFAULT_PASSWORD)
         user = User.objects.filter(username=username).first()
         if user is None:
             User.objects.create_superuser(username, email=f"{username}@example.org", password=password)
-            self.stdout.write(f"Admin login: http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/")
+            self.stdout.write(f"Admin login: {absolute('/admin/')}")
             self.stdout.write(f"  user: {username}  password: {password}")
         else:
             self.stdout.write(

@@ -1,0 +1,39 @@
+"""The site-wide periodic jobs as tasks (settings.PERIODIC_TASKS runs them). Each runs
+the management command an operator without a worker runs from cron instead, so both
+ways do the same; the task returns the command's report, kept with the task result."""
+
+from io import StringIO
+
+from django_tasks import task, task_backends
+from django_tasks_db import DatabaseBackend
+
+from django.conf import settings
+from django.core.management import call_command
+
+
+def _report(command, *args, **options):
+    output = StringIO()
+    call_command(command, *args, stdout=output, **options)
+    return output.getvalue().strip()
+
+
+@task()
+def publish_scheduled_pages():
+    return _report("publish_scheduled")
+
+
+@task()
+def enforce_retention():
+    return _report("enforce_retention")
+
+
+@task()
+def send_attention_digest():
+    return _report("send_attention_digest")
+
+
+@task()
+def prune_finished_tasks():
+    if not isinstance(task_backends["default"], DatabaseBackend):
+        return "Tasks are not kept in the database."
+    return _report("prune_db_task_results", min_age_days=settings.TASK_RESULT_DAYS)
