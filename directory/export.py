@@ -7,6 +7,7 @@ Only what residents can see is exported (consent on record, live, in its period)
 """
 
 import json
+import re
 import uuid
 
 from django.conf import settings
@@ -28,7 +29,10 @@ def derived_id(key, part):
 
 
 def _text(html):
-    return " ".join(strip_tags(html).split())
+    """Rich text as plain text, one line per paragraph, heading or list item."""
+    separated = re.sub(r"(?i)</(p|h[1-6]|li|blockquote)>|<br\s*/?>", "\n", html)
+    lines = (" ".join(line.split()) for line in strip_tags(separated).splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def _phones(key, number, **link):

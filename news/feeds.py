@@ -24,6 +24,9 @@ class NewsRssFeed(Feed):
     def get_object(self, request, index_page):
         tag_slug = query_param(request, "tag")
         tag, items = index_page.feed_items(tag_slug)
+        # Django reads `language` as an attribute, never calls it with the object: the
+        # feed's language is that of its news section.
+        self.language = index_page.locale.language_code
         return {"index": index_page, "tag": tag, "items": items}
 
     def title(self, obj):
@@ -41,9 +44,6 @@ class NewsRssFeed(Feed):
 
     def feed_url(self, obj):
         return absolute(self.request.get_full_path())
-
-    def language(self, obj):
-        return obj["index"].locale.language_code
 
     def items(self, obj):
         return obj["items"]

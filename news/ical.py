@@ -73,7 +73,8 @@ def build_event(event, request, domain):
         url=url,
         stamp=event.last_published_at or timezone.now(),
         last_modified=event.last_published_at,
-        categories=[tag.name for tag in event.tag_list],
+        # None, not [], for an event without tags: an empty list writes "CATEGORIES:".
+        categories=[tag.name for tag in event.tag_list] or None,
     )
     start = event.local_start
     if event.all_day:

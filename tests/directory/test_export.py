@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
+from directory.export import _text
 from directory.models import Offer, Provider
 
 from .factories import OfferFactory
@@ -92,3 +93,8 @@ def test_export_leaves_out_what_residents_cannot_see(client):
 def test_export_is_linked_from_the_directory(client):
     html = client.get(DIRECTORY).content.decode()
     assert f'href="{ORGANIZATIONS}"' in html
+
+
+def test_rich_text_keeps_its_paragraphs_apart():
+    html = "<p>Wir kommen am Abend.</p><p>Fragen   Sie<br/>uns.</p><ul><li>Eins</li><li>Zwei</li></ul>"
+    assert _text(html) == "Wir kommen am Abend.\nFragen Sie\nuns.\nEins\nZwei"

@@ -130,6 +130,8 @@ def test_all_day_event_over_three_days_uses_dates(client, calendar):
     # DTEND of an all-day event is exclusive: the day after the last one.
     assert vevent.decoded("DTEND") == friday + timedelta(days=3)
     assert "VALUE=DATE" in client.get(event.ical_url()).content.decode()
+    # Without tags there is no CATEGORIES line at all, not an empty one.
+    assert "CATEGORIES" not in response_text(client, event)
 
 
 @pytest.mark.django_db

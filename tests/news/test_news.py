@@ -132,6 +132,8 @@ def test_rss_and_atom_feeds_parse(client, news_index):
         feed = feedparser.parse(response.content)
         assert not feed.bozo, feed.get("bozo_exception")
         assert feed.version == version
+        assert feed.feed.language == "de"
+        assert b"bound method" not in response.content
         assert feed.feed.title == "Lindenkiez: Neuigkeiten"
         assert len(feed.entries) == 10
         entry = next(entry for entry in feed.entries if entry.title == "Neue Bänke auf dem Lindenplatz")
