@@ -118,13 +118,13 @@ def build(stdout=None):
         body=[
             heading("Angaben gemäß § 5 DDG"),
             paragraph(
-                "<p>Nachbarschaftsverein Lindenkiez e.&nbsp;V.<br>Am Lindenplatz 4<br>10999 Berlin</p>"
+                "<p>Nachbarschaftsverein Lindenkiez e.&nbsp;V.<br/>Am Lindenplatz 4<br/>10999 Berlin</p>"
                 "<p>Vertreten durch den Vorstand: Dr. Jens Albrecht, Aylin Demir</p>"
                 "<p>Registergericht: Amtsgericht Charlottenburg, VR 00000 (fiktiv)</p>"
             ),
             heading("Kontakt"),
             paragraph(
-                '<p>Telefon: 030 23125 417<br>E-Mail: <a href="mailto:quartiersbuero@example.org">'
+                '<p>Telefon: 030 23125 417<br/>E-Mail: <a href="mailto:quartiersbuero@example.org">'
                 "quartiersbuero@example.org</a></p>"
             ),
             heading("Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV"),

@@ -149,6 +149,9 @@ class Provider(ModeratedSnippet):
         index.FilterField("locale"),
         index.FilterField("live"),
         index.FilterField("kind"),
+        # The admin listing and chooser of a provider account search within its own
+        # providers (pk__in).
+        index.FilterField("id"),
     ]
     # Contact, address and consent are facts, the same in every language: synchronised.
     # Tags are shared across languages (django-taggit has no per-language tags).

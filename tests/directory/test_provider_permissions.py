@@ -141,6 +141,18 @@ def test_chooser_offers_only_own_entries(provider_account):
 
 
 @pytest.mark.django_db
+def test_a_provider_account_can_search_its_own_entries(provider_account):
+    own, other = own_provider(), other_provider()
+    for url in (BASE.format(model="provider"), "/admin/snippets/choose/directory/provider/results/"):
+        for query in (own.name.split()[0], other.name.split()[0]):
+            response = provider_account.get(url, {"q": query})
+            assert response.status_code == 200, (url, query)
+            assert other.name not in response.content.decode()
+    response = provider_account.get(BASE.format(model="provider"), {"q": own.name.split()[0]})
+    assert own.name in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_own_entry_is_edited_and_waits_for_approval(provider_account, editor_client):
     own = own_provider()
     url = BASE.format(model="provider") + f"edit/{own.pk}/"
