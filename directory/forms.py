@@ -1,12 +1,17 @@
 """The directory's two forms: the filters of the list (GET) and the enquiry (POST)."""
 
+import hashlib
 import re
+import secrets
 import time
 
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
+
+from core.text import without_direction_overrides
 
 from .models import TargetGroup
 
@@ -52,19 +57,29 @@ class DirectoryFilterForm(forms.Form):
 
 
 def make_timestamp(at=None):
-    return signing.dumps(int(at if at is not None else time.time()), salt=TIMESTAMP_SALT)
+    """The signed time the form was shown, with a random part: each form shown is one
+    token, which `claim_timestamp` lets store one enquiry only."""
+    return signing.dumps([int(at if at is not None else time.time()), secrets.token_hex(8)], salt=TIMESTAMP_SALT)
 
 
 def read_timestamp(token):
     """Seconds since the form was shown, or None when the token is forged or too old."""
     try:
-        started = signing.loads(token, salt=TIMESTAMP_SALT, max_age=settings.ENQUIRY_FORM_MAX_AGE)
+        value = signing.loads(token, salt=TIMESTAMP_SALT, max_age=settings.ENQUIRY_FORM_MAX_AGE)
     except (signing.BadSignature, TypeError, ValueError):
         return None
+    started = value[0] if isinstance(value, list) and len(value) == 2 else None
     if not isinstance(started, int):
         return None
     elapsed = time.time() - started
     return elapsed if 0 <= elapsed <= settings.ENQUIRY_FORM_MAX_AGE else None
+
+
+def claim_timestamp(token):
+    """True the first time a form's token stores an enquiry, False on a replay: the
+    shared cache remembers it for as long as the token is valid."""
+    key = "quartier:enquiry-form:" + hashlib.sha256(token.encode()).hexdigest()
+    return cache.add(key, True, timeout=settings.ENQUIRY_FORM_MAX_AGE)
 
 
 class EnquiryForm(forms.Form):
@@ -138,6 +153,9 @@ class EnquiryForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        for name in ("name", "message", "preferred_time"):
+            if cleaned.get(name):
+                cleaned[name] = without_direction_overrides(cleaned[name])
         missing_both = not cleaned.get("email") and not cleaned.get("phone")
         if missing_both and not self.has_error("email") and not self.has_error("phone"):
             self.add_error(

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from core.locales import localized_queryset
 
-from ..forms import EnquiryForm, make_timestamp
+from ..forms import EnquiryForm, claim_timestamp, make_timestamp
 from ..jsonld import offer_jsonld, provider_jsonld
 from ..models import (
     DirectoryPage,
@@ -131,6 +131,10 @@ def _handle_enquiry(request, page, offer):
             ),
         )
         return _render_offer(request, page, offer, form, status=429)
+    if not claim_timestamp(data["started"]):
+        # The same form sent again (a double click, or a replay): it is stored once,
+        # and the answer is the same as the first time.
+        return redirect(thanks)
     enquiry = Enquiry.objects.create(
         offer=offer,
         page=page,

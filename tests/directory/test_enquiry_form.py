@@ -6,7 +6,7 @@ import pytest
 
 from django.core import mail
 from django.core.cache import cache
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from directory.forms import make_timestamp
 from directory.models import Enquiry, EnquiryState, Offer
@@ -221,3 +221,32 @@ def test_the_delivery_task_is_enqueued_only_after_the_commit(client, settings, d
     for callback in after_commit:
         callback()
     assert deliveries() == [[Enquiry.objects.get().pk]]
+
+
+@pytest.mark.django_db
+def test_a_form_sent_twice_stores_one_enquiry(client):
+    data = enquiry_data()
+    first = client.post(offer_url(OFFER), data)
+    # A double click, or the same request replayed later from another session.
+    again = Client().post(offer_url(OFFER), data)
+    assert first.status_code == again.status_code == 302
+    assert again["Location"] == first["Location"]
+    assert Enquiry.objects.count() == 1
+    # A form shown anew is a new token, and stores the next enquiry.
+    assert client.post(offer_url(OFFER), enquiry_data(message="Und noch eine Frage.")).status_code == 302
+    assert Enquiry.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_direction_overrides_are_removed_from_what_is_stored_and_mailed(client):
+    post(
+        client,
+        name="Max \u202eredief\u202c",
+        message="Rechnung\u202efdp.exe \u2067ok\u2069",
+        preferred_time="\u202dabends",
+    )
+    enquiry = Enquiry.objects.get()
+    assert (enquiry.name, enquiry.message, enquiry.preferred_time) == ("Max redief", "Rechnungfdp.exe ok", "abends")
+    # Arabic writers' marks stay.
+    post(client, name="\u0633\u0627\u0631\u0629\u200f", email="sara@example.org")
+    assert Enquiry.objects.filter(name="\u0633\u0627\u0631\u0629\u200f").exists()
