@@ -33,6 +33,9 @@ class ClubIndexPage(RoutablePageMixin, Page):
     """Clubs and initiatives of the neighbourhood: a list residents filter by category
     and search, and "Ehrenamt finden", the open volunteer roles of every club."""
 
+    # Sub-pages listed in sitemap.xml beside the page itself (core/sitemaps.py).
+    sitemap_routes = ["volunteering"]
+
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
     volunteering_intro = models.TextField(_("introduction of the volunteering page"), blank=True, max_length=600)
 

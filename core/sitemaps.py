@@ -10,13 +10,14 @@ page the path lies under, and the rest of the path.
 from abc import ABCMeta, abstractmethod
 from urllib.parse import quote
 
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, get_page_models
 
 # Search engines accept 50,000 addresses per file; smaller parts keep each response
 # quick and small enough to be rendered uncached.
@@ -103,6 +104,39 @@ class PageSitemap(ValuesSitemap):
             location = roots.url(url_path)
             if location:
                 yield {"location": location, "lastmod": published or revised}
+
+
+class RouteSitemap(ValuesSitemap):
+    """The sub-pages of routable pages that are pages for a reader too (archives, the
+    printable overview, the volunteering list): a page class names their routes in
+    `sitemap_routes`. Sub-pages that only filter or export (feeds, ?tag=) are left out."""
+
+    def items(self):
+        models = [model for model in get_page_models() if getattr(model, "sitemap_routes", ())]
+        if not models:
+            return []
+        model_of = {
+            content_type.pk: model for model, content_type in ContentType.objects.get_for_models(*models).items()
+        }
+        rows = (
+            Page.objects.live()
+            .public()
+            .filter(self.site_roots().q(), content_type_id__in=model_of)
+            .order_by("path")
+            .values_list("url_path", "content_type_id", "last_published_at")
+        )
+        return [
+            (url_path, model_of[content_type_id], route, published)
+            for url_path, content_type_id, published in rows
+            for route in model_of[content_type_id].sitemap_routes
+        ]
+
+    def part_items(self, rows):
+        roots = self.site_roots()
+        for url_path, model, route, published in rows:
+            base = roots.url(url_path)
+            if base:
+                yield {"location": base + model().reverse_subpage(route), "lastmod": published}
 
 
 def index(request, sitemaps, **kwargs):

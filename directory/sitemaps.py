@@ -1,6 +1,7 @@
-"""The directory's parts of sitemap.xml: the two areas, and every public provider and
-offer below each directory page, in that page's language (untranslated entries in
-German), each part one query however many entries there are."""
+"""The directory's parts of sitemap.xml: every public provider and offer below each
+directory page, in that page's language (untranslated entries in German), each part
+one query however many entries there are. The areas and the Wegweiser are in the
+routes part (core/sitemaps.py, `DirectoryPage.sitemap_routes`)."""
 
 from django.db.models import Value
 
@@ -27,18 +28,6 @@ class DirectorySitemapMixin:
             # localized_queryset() needs only the locales' keys.
             self._directory_pages = [(roots.url(url_path), Locale(pk=locale_id)) for url_path, locale_id in rows]
         return self._directory_pages
-
-
-class DirectoryAreaSitemap(DirectorySitemapMixin, ValuesSitemap):
-    """The community and business areas of each directory page."""
-
-    def items(self):
-        return [(base, name) for base, _locale in self.directory_pages() if base for name in ("community", "business")]
-
-    def part_items(self, rows):
-        routes = DirectoryPage()
-        for base, name in rows:
-            yield {"location": base + routes.reverse_subpage(name), "lastmod": None}
 
 
 class EntrySitemap(DirectorySitemapMixin, ValuesSitemap):

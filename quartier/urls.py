@@ -11,11 +11,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import sitemaps
 from core import views as home_views
-from directory.sitemaps import DirectoryAreaSitemap, OfferSitemap, ProviderSitemap
+from directory.sitemaps import OfferSitemap, ProviderSitemap
 
 SITEMAPS = {
     "pages": sitemaps.PageSitemap,
-    "directory": DirectoryAreaSitemap,
+    "routes": sitemaps.RouteSitemap,
     "providers": ProviderSitemap,
     "offers": OfferSitemap,
 }

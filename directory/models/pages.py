@@ -26,6 +26,9 @@ class DirectoryPage(RoutablePageMixin, Page):
     filters and search, a page for every provider and offer, and the enquiry form.
     Routable, so that the snippets get readable addresses below this page."""
 
+    # Sub-pages listed in sitemap.xml beside the page itself (core/sitemaps.py).
+    sitemap_routes = ["community", "business", "printable"]
+
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
     community_intro = models.TextField(_("introduction of the neighbourhood help area"), blank=True, max_length=400)
     business_intro = models.TextField(_("introduction of the business area"), blank=True, max_length=400)

@@ -50,6 +50,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
     address in every language.
     """
 
+    # Sub-pages listed in sitemap.xml beside the page itself (core/sitemaps.py).
+    sitemap_routes = ["archive"]
+
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
 
     search_fields = Page.search_fields + [index.SearchField("intro")]

@@ -10,13 +10,23 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Locale, Page, Site
 
+from clubs.models import ClubIndexPage
 from core.locales import localized_queryset
 from core.sitemaps import ValuesSitemap
 from directory.models import DirectoryPage, Offer, Provider
-from news.models import NewsIndexPage
+from news.models import EventIndexPage, NewsIndexPage
 from tests.directory.factories import OfferFactory
 from tests.news.factories import NewsPageFactory
 from tests.sitemaps import part_addresses, part_locations, sitemap_locations
+
+
+def page_routes(page):
+    return {
+        NewsIndexPage: ["archive"],
+        EventIndexPage: ["archive"],
+        ClubIndexPage: ["volunteering"],
+        DirectoryPage: ["community", "business", "printable"],
+    }.get(type(page), [])
 
 
 def expected_locations():
@@ -24,10 +34,12 @@ def expected_locations():
     site = Site.objects.get(is_default_site=True)
     expected = []
     for root in site.root_page.get_translations(inclusive=True):
-        expected += [page.get_full_url() for page in root.get_descendants(inclusive=True).live().public()]
+        for page in root.get_descendants(inclusive=True).live().public().specific():
+            expected.append(page.get_full_url())
+            # Archives, the directory's areas and Wegweiser, the volunteering list.
+            expected += [page.get_full_url() + page.reverse_subpage(route) for route in page_routes(page)]
     for directory in DirectoryPage.objects.live().public():
         base = directory.get_full_url()
-        expected += [base + directory.reverse_subpage(name) for name in ("community", "business")]
         locales = (directory.locale, Locale.get_default())
         for route, queryset in (("provider", Provider.objects.public()), ("offer", Offer.objects.public())):
             for slug in localized_queryset(queryset, locales).values_list("slug", flat=True):
@@ -61,6 +73,9 @@ def test_every_public_address_is_listed_exactly_once(client, small_parts, home_p
     assert len(locations) == len(set(locations))
     assert sorted(locations) == sorted(expected_locations())
     assert "http://testserver/en/" in locations
+    for address in ["/de/neuigkeiten/archive/", "/de/veranstaltungen/archive/", "/de/hilfe-und-angebote/wegweiser/"]:
+        assert "http://testserver" + address in locations
+    assert "http://testserver/de/vereine/ehrenamt/" in locations
     assert "http://testserver/de/hilfe-und-angebote/angebot/angebot-" in "\n".join(locations)
     assert not any(hidden.slug in location or draft.slug in location for location in locations)
     assert len(part_addresses(client)) > 4
