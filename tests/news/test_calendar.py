@@ -175,7 +175,19 @@ def test_date_field_moves_the_window_and_offers_later_events(client, calendar):
     assert response.context["window_start"].date() == later
     html = client.get(calendar.url).content.decode()
     next_start = (TODAY() + timedelta(days=92)).isoformat()
-    assert f'href="?date={next_start}" rel="next"' in html
+    # Residents follow it; crawlers neither follow it nor index a chosen day, and
+    # robots.txt keeps them out of dated addresses: the chain runs three years ahead.
+    assert f'href="?date={next_start}" rel="next nofollow"' in html
+    assert 'name="robots"' not in html
+    assert '<meta name="robots" content="noindex, nofollow">' in response.content.decode()
+    assert "Disallow: /*?*date=" in client.get("/robots.txt").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_subscription_is_linked_from_the_top_of_the_calendar(client, calendar):
+    html = client.get(calendar.url).content.decode()
+    link = html.index('href="#subscribe-heading"')
+    assert link < html.index('class="calendar-period"') < html.index('id="subscribe-heading"')
 
 
 @pytest.mark.django_db
