@@ -103,6 +103,7 @@ def offer_list(request, page, area):
             "form": form,
             "filters": filters,
             "sections": sections,
+            "result_total": sum(section["total"] for section in sections),
             "matching_providers": matching_providers,
             "filter_querystring": filter_query.urlencode(),
             "all_url": base,

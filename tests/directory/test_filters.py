@@ -1,5 +1,7 @@
 """Each filter, their combinations, pagination and bad values: always a 200."""
 
+import re
+
 import pytest
 
 from directory.models import Category, PriceModel, ProviderKind
@@ -127,3 +129,19 @@ def test_area_pages_are_paginated(client):
 def test_overview_links_to_the_full_area(client):
     html = client.get(DIRECTORY).content.decode()
     assert '<a class="button" href="/de/hilfe-und-angebote/nachbarschaftshilfe/">Alle' in html
+
+
+@pytest.mark.django_db
+def test_a_filtered_list_says_how_many_offers_it_found(client):
+    html = client.get(DIRECTORY, {"q": "Fahrdienst"}).content.decode()
+    found = re.search(r'<p class="directory-result-count" role="status">(\d+) Angebote? gefunden</p>', html)
+    assert found, "no count of the results"
+    assert int(found[1]) == html.count("offer-card offer-card--") >= 1
+    assert 'class="directory-result-count"' not in client.get(DIRECTORY).content.decode()
+
+
+@pytest.mark.django_db
+def test_nothing_found_is_said_once(client):
+    html = client.get(DIRECTORY, {"q": "Quarkstrudel"}).content.decode()
+    assert html.count("Kein Angebot passt") == 1
+    assert 'class="directory-section' not in html
