@@ -5,7 +5,7 @@ check that needs a browser run on that one visit:
 - no Content Security Policy violation on the console, on screen or in print;
 - no axe-core violation (WCAG 2.1 A and AA);
 - no horizontal scrolling at 320 px (WCAG's reflow width) or at 640 px (1280 px at
-  200 % zoom lays out like 640 CSS px);
+  200 % zoom lays out like 640 CSS px), and no phone number broken over two lines;
 - it prints cleanly: no navigation chrome, the contact person and the footer's phone
   on paper, internal links followed by their whole address.
 """
@@ -26,6 +26,14 @@ FOOTER_PHONE = "030 23125 417"
 def horizontal_overflow(page, width):
     page.set_viewport_size({"width": width, "height": 800})
     return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+def broken_phone_numbers(page):
+    return page.evaluate(
+        """[...document.querySelectorAll('a[href^="tel:"]')]
+            .filter((link) => link.getClientRects().length > 1 && link.checkVisibility())
+            .map((link) => link.textContent.trim())"""
+    )
 
 
 def print_problems(page, live_site):
@@ -64,6 +72,8 @@ def test_page_in_the_browser(page, live_site, name, language):
     assert foreign_requests == []
     assert run_axe(page) == []
     assert {width: horizontal_overflow(page, width) for width in REFLOW_WIDTHS} == dict.fromkeys(REFLOW_WIDTHS, 0)
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert broken_phone_numbers(page) == []
     if name != "not found":
         assert print_problems(page, live_site) == []
     assert policy_violations == []
