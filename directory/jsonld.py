@@ -55,7 +55,8 @@ def _offer(request, offer):
     data = {"@type": "Offer", "priceCurrency": "EUR"}
     if offer.price_model == PriceModel.FREE:
         data["price"] = "0"
-    elif offer.price_amount is not None:
+    elif offer.price_amount is not None and offer.price_model in (PriceModel.HOURLY, PriceModel.FLAT):
+        # A suggested donation or a price on request is no price: the description says it.
         data["price"] = str(offer.price_amount)
         if offer.price_model == PriceModel.HOURLY:
             data["priceSpecification"] = {

@@ -4,6 +4,8 @@ Built as dictionaries here and written into the page by the `json_ld` template f
 which escapes them for a <script> element.
 """
 
+import re
+
 from django.utils import timezone
 
 from wagtail.models import Site
@@ -55,6 +57,24 @@ def news_article_data(page, request):
     return {"json_ld": data, "open_graph": _open_graph(page, request, "article", image)}
 
 
+POSTCODE_AND_TOWN = re.compile(r"^(\d{5})\s+(.+)$")
+
+
+def postal_address(lines):
+    """A PostalAddress from the lines editors type ("Lindenstraße 12", "10999 Berlin"):
+    the line with a German postcode gives postcode and town, the others the street."""
+    address = {"@type": "PostalAddress", "addressCountry": "DE"}
+    street = []
+    for line in lines:
+        if match := POSTCODE_AND_TOWN.match(line):
+            address["postalCode"], address["addressLocality"] = match[1], match[2]
+        else:
+            street.append(line)
+    if street:
+        address["streetAddress"] = ", ".join(street)
+    return address
+
+
 def event_data(page, request, next_occurrence):
     """An Event with the next date (or the first one, once all are past); a repeating
     event also carries its rule as an eventSchedule."""
@@ -82,17 +102,16 @@ def event_data(page, request, next_occurrence):
     if page.place_name or page.address:
         location = {"@type": "Place", "name": page.place_name or page.address_lines[0]}
         if page.address:
-            location["address"] = ", ".join(page.address_lines)
+            location["address"] = postal_address(page.address_lines)
         data["location"] = location
-    if page.organiser_name:
-        organiser = {"@type": "Organization", "name": page.organiser_name}
-        if page.organiser_url:
-            organiser["url"] = page.organiser_url
-        data["organizer"] = organiser
-    if not page.is_free and page.price is not None:
+    if organiser := page.organiser:
+        data["organizer"] = {"@type": "Organization", "name": organiser["name"]}
+        if organiser["url"]:
+            data["organizer"]["url"] = absolute(organiser["url"])
+    if page.is_free or page.price is not None:
         data["offers"] = {
             "@type": "Offer",
-            "price": f"{page.price:.2f}",
+            "price": "0" if page.is_free else f"{page.price:.2f}",
             "priceCurrency": "EUR",
             "url": page.get_full_url(request),
         }

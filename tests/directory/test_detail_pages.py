@@ -10,7 +10,7 @@ from django.test import override_settings
 
 from wagtail.models import Locale
 
-from directory.models import Offer, Provider
+from directory.models import Offer, PriceModel, Provider
 from tests.sitemaps import sitemap_locations
 
 from .factories import OfferFactory
@@ -187,3 +187,12 @@ def test_structured_data_names_the_base_url_whatever_host_was_asked(client):
     assert jsonld(client.get(path).content.decode())["url"] == "http://testserver" + path
     other = jsonld(client.get(path, HTTP_HOST="kiez.example.org").content.decode())
     assert other["url"] == "http://testserver" + path
+
+
+@pytest.mark.django_db
+def test_a_donation_or_a_price_on_request_carries_no_price(client):
+    for price_model in (PriceModel.DONATION, PriceModel.ON_REQUEST):
+        offer = OfferFactory(price_model=price_model, price_amount="10.00", price_note="nach Absprache")
+        offered = jsonld(client.get(offer_url(offer.slug)).content.decode())
+        assert "price" not in offered, price_model
+        assert "nach Absprache" in offered["description"]

@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from news.models import EventException, EventPage
 from news.recurrence import Repeat
@@ -258,8 +258,30 @@ def test_event_page_shows_facts_and_structured_data(client, calendar):
         "priceCurrency": "EUR",
         "url": f"http://testserver{event.url}",
     }
-    assert data["organizer"]["name"] == "Geschichtswerkstatt"
+    assert data["organizer"] == {"@type": "Organization", "name": "Geschichtswerkstatt", "url": "https://example.org/"}
+    assert data["location"]["address"] == {
+        "@type": "PostalAddress",
+        "streetAddress": "Parkstraße 8",
+        "postalCode": "10999",
+        "addressLocality": "Berlin",
+        "addressCountry": "DE",
+    }
     assert '<meta property="og:title" content="Lesung">' in html
+
+
+def event_jsonld(client, event):
+    html = client.get(event.url).content.decode()
+    return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+
+
+@pytest.mark.django_db
+def test_a_free_event_offers_itself_at_no_cost_and_a_club_event_names_its_club(client, calendar):
+    free = EventPageFactory(parent=calendar, title="Kiezspaziergang", start=berlin(TODAY() + timedelta(days=3), 15))
+    assert event_jsonld(client, free)["offers"]["price"] == "0"
+    club_event = Page.objects.get(slug="sommerfest-sv").specific
+    organiser = event_jsonld(client, club_event)["organizer"]
+    club = club_event.get_parent()
+    assert organiser == {"@type": "Organization", "name": club.title, "url": f"http://testserver{club.url}"}
 
 
 @pytest.mark.django_db
