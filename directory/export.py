@@ -47,7 +47,6 @@ def service_data(request, page, offer, organization_id):
         "id": key,
         "organization_id": organization_id,
         "name": offer.title,
-        "alternate_name": offer.category.name if offer.category_id else "",
         "description": _text(offer.description) or offer.summary,
         "url": absolute(page.base_url(request) + page.reverse_subpage("offer", args=[offer.slug])),
         "status": "active",
@@ -63,17 +62,19 @@ def service_data(request, page, offer, organization_id):
         data["cost_options"] = [
             {"id": derived_id(key, "cost"), "service_id": key, "option": "free", "currency": "EUR", "amount": 0}
         ]
-    elif offer.price_amount is not None:
-        data["cost_options"] = [
-            {
-                "id": derived_id(key, "cost"),
-                "service_id": key,
-                "option": offer.price_model,
-                "currency": "EUR",
-                "amount": float(offer.price_amount),
-                "amount_description": str(offer.price_label),
-            }
-        ]
+    elif offer.price_amount is not None or offer.price_model in (PriceModel.DONATION, PriceModel.ON_REQUEST):
+        # A donation or a price on request is a cost option too, with an amount only
+        # where one is given (a suggested donation).
+        option = {
+            "id": derived_id(key, "cost"),
+            "service_id": key,
+            "option": offer.price_model,
+            "currency": "EUR",
+            "amount_description": " – ".join(filter(None, [str(offer.price_label), offer.price_note])),
+        }
+        if offer.price_amount is not None:
+            option["amount"] = float(offer.price_amount)
+        data["cost_options"] = [option]
     if offer.active_from:
         for option in data["cost_options"]:
             option["valid_from"] = offer.active_from.isoformat()
@@ -99,7 +100,8 @@ def organization_data(request, page, provider, offers):
         data["email"] = provider.email
     if provider.website:
         data["website"] = provider.website
-    if provider.contact_name or provider.email:
+    # A contact is a person; without a name the organisation's e-mail and phone say it all.
+    if provider.contact_name:
         contact_id = derived_id(key, "contact")
         contact = {"id": contact_id, "organization_id": key, "name": provider.contact_name}
         if provider.email:

@@ -10,7 +10,7 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
 from directory.export import _text
-from directory.models import Offer, Provider
+from directory.models import Offer, PriceModel, Provider
 
 from .factories import OfferFactory
 from .helpers import DIRECTORY
@@ -98,3 +98,21 @@ def test_export_is_linked_from_the_directory(client):
 def test_rich_text_keeps_its_paragraphs_apart():
     html = "<p>Wir kommen am Abend.</p><p>Fragen   Sie<br/>uns.</p><ul><li>Eins</li><li>Zwei</li></ul>"
     assert _text(html) == "Wir kommen am Abend.\nFragen Sie\nuns.\nEins\nZwei"
+
+
+@pytest.mark.django_db
+def test_donations_and_prices_on_request_are_cost_options_and_contacts_have_names(client, show_all):
+    donation = OfferFactory(price_model=PriceModel.DONATION, price_note="Spende erbeten")
+    on_request = OfferFactory(price_model=PriceModel.ON_REQUEST, price_amount="25.00", provider=donation.provider)
+    data = client.get(ORGANIZATIONS).json()
+    organization = next(item for item in data["contents"] if item["name"] == donation.provider.name)
+    services = {service["name"]: service for service in organization["services"]}
+    [given] = services[donation.title]["cost_options"]
+    assert (given["option"], "amount" in given) == ("donation", False)
+    assert "Spende erbeten" in given["amount_description"]
+    [asked] = services[on_request.title]["cost_options"]
+    assert (asked["option"], asked["amount"]) == ("on_request", 25.0)
+    assert all("alternate_name" not in service for service in organization["services"])
+    assert_valid("organization.json", organization)
+    for item in data["contents"]:
+        assert all(contact["name"] for contact in item["contacts"]), item["name"]
