@@ -1,7 +1,8 @@
 """Every public page type in every test language, visited once in Chromium, and every
 check that needs a browser run on that one visit:
 
-- no request leaves the site (fonts, scripts, maps, trackers);
+- no request leaves the site (fonts, scripts, maps, trackers), and none fails (a
+  missing icon, stylesheet or image);
 - no Content Security Policy violation on the console, on screen or in print;
 - no axe-core violation (WCAG 2.1 A and AA);
 - no horizontal scrolling at 320 px (WCAG's reflow width) or at 640 px (1280 px at
@@ -58,7 +59,7 @@ def print_problems(page, live_site):
 @pytest.mark.parametrize(("name", "language"), ALL_PAGES)
 def test_page_in_the_browser(page, live_site, name, language):
     own_host = urlsplit(live_site).netloc
-    foreign_requests, policy_violations = [], []
+    foreign_requests, policy_violations, failed_requests = [], [], []
     page.on(
         "request", lambda request: urlsplit(request.url).netloc != own_host and foreign_requests.append(request.url)
     )
@@ -70,6 +71,7 @@ def test_page_in_the_browser(page, live_site, name, language):
     page.wait_for_load_state("networkidle")
 
     assert foreign_requests == []
+    assert failed_requests == []
     assert run_axe(page) == []
     assert {width: horizontal_overflow(page, width) for width in REFLOW_WIDTHS} == dict.fromkeys(REFLOW_WIDTHS, 0)
     page.set_viewport_size({"width": 320, "height": 800})

@@ -1,7 +1,11 @@
 """Error pages, sitemap.xml and robots.txt."""
 
+import re
+
 import pytest
 
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.test import RequestFactory
 from django.views.defaults import server_error
 
@@ -49,3 +53,11 @@ def test_robots_txt_points_to_the_sitemap(client):
     body = response.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in body
     assert "Disallow: /admin/" in body
+
+
+@pytest.mark.django_db
+def test_every_page_names_an_icon_that_exists(client):
+    html = client.get("/de/").content.decode()
+    icon = re.search(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">', html)
+    assert icon, "no icon: browsers ask for /favicon.ico and log a 404"
+    assert finders.find(icon[1].removeprefix(settings.STATIC_URL))
