@@ -131,6 +131,8 @@ def _handle_enquiry(request, page, offer):
             ),
         )
         return _render_offer(request, page, offer, form, status=429)
+    # The thank-you page says whether a confirmation mail is on its way.
+    thanks += "?mail=1" if data["email"] else ""
     if not claim_timestamp(data["started"]):
         # The same form sent again (a double click, or a replay): it is stored once,
         # and the answer is the same as the first time.
@@ -160,7 +162,13 @@ def enquiry_thanks(request, page, slug):
     return TemplateResponse(
         request,
         "directory/enquiry_thanks.html",
-        {"page": page, "offer": offer, "provider": offer.provider, "all_url": page.base_url(request)},
+        {
+            "page": page,
+            "offer": offer,
+            "provider": offer.provider,
+            "all_url": page.base_url(request),
+            "with_email": request.GET.get("mail") == "1",
+        },
     )
 
 

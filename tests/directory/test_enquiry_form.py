@@ -44,7 +44,7 @@ def test_offer_page_shows_the_form_with_labels(client):
 def test_valid_enquiry_is_stored_and_not_sent_in_the_request(client):
     response = post(client)
     assert response.status_code == 302
-    assert response["Location"] == offer_url(OFFER) + "danke/"
+    assert response["Location"] == offer_url(OFFER) + "danke/?mail=1"
     enquiry = Enquiry.objects.get()
     assert enquiry.offer == Offer.objects.get(slug=OFFER)
     assert enquiry.state == EnquiryState.PENDING
@@ -250,3 +250,18 @@ def test_direction_overrides_are_removed_from_what_is_stored_and_mailed(client):
     # Arabic writers' marks stay.
     post(client, name="\u0633\u0627\u0631\u0629\u200f", email="sara@example.org")
     assert Enquiry.objects.filter(name="\u0633\u0627\u0631\u0629\u200f").exists()
+
+
+@pytest.mark.django_db
+def test_the_phone_is_offered_before_the_form_and_again_after_it(client):
+    offer = Offer.objects.select_related("provider").get(slug=OFFER)
+    html = client.get(offer_url(OFFER)).content.decode()
+    call = html.index('class="rather-call"')
+    assert call < html.index('class="enquiry-form"')
+    assert offer.provider.phone in html[call : html.index("</aside>", call)]
+    with_mail = client.get(post(client)["Location"]).content.decode()
+    assert "Bestätigung per E-Mail" in with_mail
+    assert 'class="rather-call"' in with_mail and offer.provider.phone in with_mail
+    by_phone = client.get(post(client, email="", phone="030 1234567")["Location"]).content.decode()
+    assert "Bestätigung per E-Mail" not in by_phone
+    assert "ruft Sie zurück" in by_phone

@@ -122,7 +122,7 @@ def test_make_run_serves_the_site_with_its_worker_and_stops_both(make_run):
     assert "Seite nicht gefunden" in page
     assert "URLconf" not in page, "Django's debug page, not the site's own"
 
-    assert send_enquiry(opener, base_url).endswith(OFFER + "danke/")
+    assert send_enquiry(opener, base_url).endswith(OFFER + "danke/?mail=1")
     wait_for(
         lambda: any("Samstagabend" in line for line in output), 30, "no mail in the terminal in 30 seconds", output
     )
