@@ -256,7 +256,8 @@ def build(stdout=None):
         fields = {
             "title": name,
             "summary": summary,
-            "description": f"<p>{summary}</p><p>Wir freuen uns auf neue Gesichter aus dem Kiez.</p>",
+            # The summary is the page's lead: the description goes on from there.
+            "description": "<p>Wir freuen uns auf neue Gesichter aus dem Kiez.</p>",
             "meeting_times": times,
             "place_name": place,
             "address": address,

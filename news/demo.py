@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
-from home.demo import heading, paragraph, publish_child
+from home.demo import paragraph, publish_child
 from home.demo_images import street_scene
 
 from .models import EventException, EventIndexPage, EventPage, EventPageTag, NewsIndexPage, NewsPage, NewsPageTag
@@ -469,10 +469,8 @@ def build_events(home, today):
             calendar,
             EventPage,
             slug,
-            body=[
-                heading("Worum es geht"),
-                paragraph(f"<p>{fields['teaser']}</p>"),
-            ],
+            # The teaser is the page's lead; the facts (time, place, cost) follow it.
+            body=[paragraph("<p>Kommen Sie vorbei – wir freuen uns auf Sie.</p>")],
             tagged_items=_tags(EventPageTag, tag_names),
             **fields,
         )

@@ -77,7 +77,8 @@ def build(stdout=None):
         slug, name, kind, summary, email, phone, street, hours, access, languages, cats, tags = row
         provider = Provider.objects.filter(slug=slug, locale=locale).first() or Provider(slug=slug, locale=locale)
         provider.name, provider.kind, provider.summary = name, kind, summary
-        provider.description = f"<p>{summary}</p><p>Sprechen Sie uns an – wir freuen uns auf Sie.</p>"
+        # The summary is the page's lead: the description goes on from there.
+        provider.description = "<p>Sprechen Sie uns an – wir freuen uns auf Sie.</p>"
         provider.email, provider.phone, provider.street = email, phone, street
         provider.postcode, provider.city = "10999", "Berlin"
         provider.contact_name = ""
@@ -94,7 +95,7 @@ def build(stdout=None):
         offer = Offer.objects.filter(slug=slug, locale=locale).first() or Offer(slug=slug, locale=locale)
         offer.provider = providers[provider_slug]
         offer.title, offer.summary, offer.category = title, summary, categories[category]
-        offer.description = f"<p>{summary}</p><p>Fragen Sie einfach an – per Formular oder Telefon.</p>"
+        offer.description = "<p>Fragen Sie einfach an – per Formular oder Telefon.</p>"
         offer.price_model, offer.price_amount, offer.price_note = model, amount, note
         for group in ("seniors", "families", "children", "disabilities", "newcomers", "everyone"):
             setattr(offer, f"for_{group}", group in groups)

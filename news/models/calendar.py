@@ -65,10 +65,20 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     def _list(self, request, form, occurrences, first_day=None):
         page = Paginator(occurrences, OCCURRENCES_PER_PAGE).get_page(request.GET.get("page"))
+        # A weekly event is described at its first date on the page; its later dates
+        # show time, title and place only.
+        described = set()
+        days = []
+        for day, day_occurrences in group_by_day(page.object_list, first_day):
+            entries = []
+            for occurrence in day_occurrences:
+                entries.append((occurrence, occurrence.event.pk in described))
+                described.add(occurrence.event.pk)
+            days.append((day, entries))
         return {
             "form": form,
             "occurrences": page,
-            "days": group_by_day(page.object_list, first_day),
+            "days": days,
             "active_tag": form.active_tag,
         }
 

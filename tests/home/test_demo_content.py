@@ -6,11 +6,15 @@ import pytest
 
 from django.core.management import CommandError, call_command
 from django.test import override_settings
+from django.utils.html import escape
 
 from wagtail.images.models import Image
 from wagtail.models import Page
 
+from clubs.models import ClubPage
+from directory.models import Offer, Provider
 from home.models import SiteSettings
+from news.models import EventPage
 
 
 def load_demo(*args):
@@ -98,3 +102,29 @@ def test_legal_pages_a_german_site_needs_are_linked_from_every_page(client):
     footer = client.get("/de/hilfe-und-angebote/").content.decode().split("<footer", 1)[1]
     for page in (settings.imprint_page, settings.privacy_page, settings.accessibility_page):
         assert f'href="{page.url}"' in footer, page.title
+
+
+def main_of(html):
+    return html[html.index("<main") : html.index("</main>")]
+
+
+@pytest.mark.django_db
+def test_no_demo_page_says_its_lead_twice(client):
+    """The summary or teaser is the lead; the text below goes on from it."""
+
+    pages = [(f"/de/hilfe-und-angebote/angebot/{offer.slug}/", offer.summary) for offer in Offer.objects.public()[:5]]
+    pages += [(f"/de/hilfe-und-angebote/anbieter/{p.slug}/", p.summary) for p in Provider.objects.public()[:5]]
+    pages += [(page.url, page.summary) for page in ClubPage.objects.live()[:3]]
+    pages += [(page.url, page.teaser) for page in EventPage.objects.live()[:3]]
+    for path, lead in pages:
+        html = main_of(client.get(path).content.decode())
+        assert html.count(escape(lead)) == 1, path
+
+
+@pytest.mark.django_db
+def test_a_weekly_event_is_described_once_in_the_calendar(client):
+
+    cafe = EventPage.objects.get(slug="nachbarschaftscafe")
+    html = main_of(client.get("/de/veranstaltungen/").content.decode())
+    assert html.count(f">{cafe.title}</a>") > 3
+    assert html.count(escape(cafe.teaser)) == 1
