@@ -48,6 +48,7 @@ def offers_for_list(queryset):
         "provider__name",
         "provider__slug",
         "provider__kind",
+        "provider__phone",
         "category__id",
         "category__name",
         "category__short_label",
