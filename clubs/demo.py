@@ -12,6 +12,7 @@ from wagtail.models import GroupPagePermission, Locale, Site
 
 from directory.models import Category
 from home.demo import publish_child
+from news.demo import in_season
 from news.models import EventPage
 
 from .models import ClubActivity, ClubIndexPage, ClubLink, ClubPage, VolunteerRole
@@ -196,7 +197,7 @@ def _events(today):
             "sommerfest-sv",
             "Sommerfest des SV Lindenkiez",
             "Turniere, Grill und Kinderspiele.",
-            saturday + timedelta(weeks=3),
+            in_season(today, 7, 4, 5),
             12,
             6,
         ),
@@ -214,7 +215,7 @@ def _events(today):
             "erntefest",
             "Erntefest im Lindenbeet",
             "Suppe aus dem Garten für alle.",
-            saturday + timedelta(weeks=1),
+            in_season(today, 9, 26, 5),
             14,
             3,
         ),

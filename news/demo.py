@@ -2,7 +2,7 @@
 with one-off and repeating events, all relative to today so that the demo never looks
 stale. Safe to run again: pages are found by slug and updated."""
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -36,6 +36,18 @@ def _at(day, hour, minute=0):
 def _next_weekday(day, weekday):
     """The first `weekday` (0 = Monday) on or after `day`."""
     return day + timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def in_season(today, month, day, weekday):
+    """The `weekday` nearest to `day` of `month`, this year or, once that is past,
+    next year: a lantern walk around St Martin's day, a summer party in summer,
+    whatever the day the demo is loaded."""
+    for year in (today.year, today.year + 1):
+        anchor = date(year, month, day)
+        nearest = anchor + timedelta(days=(weekday - anchor.weekday() + 3) % 7 - 3)
+        if nearest >= today:
+            return nearest
+    raise AssertionError("unreachable: next year's date is always ahead")
 
 
 def _nth_weekday_of_month(year, month, weekday, position):
@@ -393,8 +405,8 @@ def build_events(home, today):
             "title": "Laternenumzug",
             "teaser": "Mit Laternen und Liedern vom Spielplatz Parkstraße zum Lindenplatz. Danach gibt es "
             "Punsch und Brezeln.",
-            "start": _at(_next_weekday(today, 4) + timedelta(weeks=3), 17, 30),
-            "end": _at(_next_weekday(today, 4) + timedelta(weeks=3), 19),
+            "start": _at(in_season(today, 11, 11, 4), 17, 30),
+            "end": _at(in_season(today, 11, 11, 4), 19),
             "place_name": "Spielplatz Parkstraße",
             "address": "Parkstraße 20\n10999 Berlin",
             "organiser_name": "Kita Sonnenblume und Elternrat",
@@ -424,8 +436,8 @@ def build_events(home, today):
             "slug": "kiezfest",
             "title": "Kiezfest Lindenkiez",
             "teaser": "Drei Tage Musik, Essen aus aller Welt, Spiele für Kinder und Führungen durch den Kiez.",
-            "start": _at(_next_weekday(today, 4) + timedelta(weeks=5), 0),
-            "end": _at(_next_weekday(today, 4) + timedelta(weeks=5, days=2), 0),
+            "start": _at(in_season(today, 6, 19, 4), 0),
+            "end": _at(in_season(today, 6, 19, 4) + timedelta(days=2), 0),
             "all_day": True,
             "place_name": "Lindenplatz und Lindenstraße",
             "address": LINDENPLATZ_ADDRESS,

@@ -136,7 +136,7 @@ def test_tag_filter_shows_only_that_topic(client, calendar):
     response = client.get(calendar.url, {"tag": "kinder"})
     html = response.content.decode()
     assert response.context["active_tag"].name == "Kinder"
-    assert "Laternenumzug" in html
+    assert "Erste Hilfe am Kind" in html
     assert ">Nachbarschaftscafé</a>" not in html
     assert '<option value="kinder" selected>Kinder</option>' in html
 

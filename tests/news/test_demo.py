@@ -1,12 +1,14 @@
 """The demo builds a living news section and calendar, relative to today."""
 
 import io
+from datetime import date, timedelta
 
 import pytest
 
 from django.core.management import call_command
 from django.utils import timezone
 
+from news.demo import in_season
 from news.models import EventException, EventPage, NewsPage
 from news.queries import relevant_news_q
 
@@ -58,3 +60,24 @@ def test_english_calendar_uses_english_interface(client):
     assert "Subscribe to the calendar" in html
     assert "Every Tuesday" in html
     assert "Nachbarschaftscafé" in html  # German content where untranslated
+
+
+@pytest.mark.django_db
+def test_seasonal_demo_events_are_in_their_season_and_ahead():
+    seasons = {
+        "laternenumzug": {10, 11},
+        "kiezfest": {5, 6, 7, 8, 9},
+        "sommerfest-sv": {6, 7, 8},
+        "erntefest": {9, 10},
+    }
+    today = timezone.localdate()
+    for slug, months in seasons.items():
+        start = timezone.localtime(EventPage.objects.get(slug=slug).start).date()
+        assert start.month in months, (slug, start)
+        assert today <= start <= today + timedelta(days=366), (slug, start)
+
+
+def test_in_season_is_the_nearest_weekday_this_year_or_next():
+    assert in_season(date(2026, 12, 3), 11, 11, 4) == date(2027, 11, 12)
+    assert in_season(date(2026, 11, 1), 11, 11, 4) == date(2026, 11, 13)
+    assert in_season(date(2026, 11, 13), 11, 11, 4) == date(2026, 11, 13)
