@@ -94,13 +94,24 @@ def old_enquiries():
 
 @hooks.register("quartier_needs_attention")
 def providers_needing_attention():
-    providers = Provider.objects.filter(review_due__lt=timezone.localdate()).prefetch_related("accounts")
+    today = timezone.localdate()
+    # Past their review date, or published without a recorded listing consent (such
+    # an entry is live in the admin and hidden from residents: Provider.objects.public).
+    providers = Provider.objects.filter(
+        Q(review_due__lt=today) | Q(live=True, consent_given_at__isnull=True)
+    ).prefetch_related("accounts")
     for provider in providers:
+        if provider.live and provider.consent_given_at is None:
+            reason = _("Published, but not shown to residents: no listing consent is recorded")
+            since = timezone.localtime(provider.updated_at).date() if provider.updated_at else today
+        else:
+            reason = _("Review was due on %(date)s") % {"date": date_format(provider.review_due)}
+            since = provider.review_due
         yield AttentionItem(
             title=provider.name,
-            reason=_("Review was due on %(date)s") % {"date": date_format(provider.review_due)},
+            reason=reason,
             edit_url=reverse("wagtailsnippets_directory_provider:edit", args=[provider.pk]),
             kind=_("Provider"),
-            since=provider.review_due,
+            since=since,
             owner_emails=tuple(sorted(user.email for user in provider.accounts.all() if user.email)),
         )

@@ -135,3 +135,16 @@ def test_websites_of_public_providers_are_link_checked():
     urls = urls_to_check()
     assert "https://repair-cafe.example.org/" in urls
     assert "https://no-consent.example.org/" not in urls
+
+
+@pytest.mark.django_db
+def test_a_provider_published_without_consent_is_listed(editor_client):
+    from directory.models import Provider
+    from tests.directory.factories import ProviderFactory
+
+    quiet_other_sources()
+    hidden = ProviderFactory(name="Ohne Einwilligung", consent_given_at=None, consent_method="", consent_recorded_by="")
+    assert not Provider.objects.public().filter(pk=hidden.pk).exists()
+    html = editor_client.get("/admin/").content.decode()
+    assert "Ohne Einwilligung" in panel_rows(html)
+    assert "für Anwohnende nicht sichtbar" in html
