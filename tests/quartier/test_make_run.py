@@ -47,7 +47,7 @@ def make_run(tmp_path):
         "STATIC_ROOT": str(tmp_path / "static"),
     }
     process = subprocess.Popen(
-        ["make", "run", f"PORT={port}"],
+        ["make", "run", "HOST=127.0.0.1", f"PORT={port}"],
         cwd=PROJECT_DIR,
         env=environment,
         stdout=subprocess.PIPE,
