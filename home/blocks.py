@@ -133,6 +133,8 @@ class StoredDataBlock(blocks.StaticBlock):
 
 
 class BodyBlock(blocks.StreamBlock):
+    """The text of news articles and events, and the base of the pages' own blocks."""
+
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
         label=_("Text"),
@@ -145,10 +147,15 @@ class BodyBlock(blocks.StreamBlock):
     image = FigureBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
+
+
+class PageBodyBlock(BodyBlock):
+    # Only a page (the privacy statement) lists what the site stores; an article's or
+    # an event's form does not offer it.
     stored_data = StoredDataBlock()
 
 
-class HomePageBlock(BodyBlock):
+class HomePageBlock(PageBodyBlock):
     section = SectionBlock()
 
 

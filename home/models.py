@@ -13,7 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.images import DescribedImageMixin
 
-from .blocks import BodyBlock, HomePageBlock, OfficeHoursBlock, SocialLinkBlock
+from .blocks import HomePageBlock, OfficeHoursBlock, PageBodyBlock, SocialLinkBlock
 
 
 class EasyLanguageMixin(models.Model):
@@ -123,7 +123,7 @@ class StandardPage(FallbackRoutingMixin, EasyLanguageMixin, Page):  # noqa: DJ00
     """Free content: about us, imprint, privacy and any other page editors need."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
-    body = StreamField(BodyBlock(), verbose_name=_("content"), blank=True)
+    body = StreamField(PageBodyBlock(), verbose_name=_("content"), blank=True)
 
     search_fields = Page.search_fields + [
         index.SearchField("intro"),

@@ -10,7 +10,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from clubs.models import ClubPage
-from home.models import HomePage
+from home.models import HomePage, StandardPage
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 from tests.news.factories import NewsPageFactory
 
@@ -184,3 +184,11 @@ class NewsPageTreeTests(WagtailPageTestCase):
         page = NewsPage.objects.get(slug="kuehle-orte-im-kiez")
         self.assertIn("(nicht mehr aktuell seit", page.get_admin_display_title())
         self.assertNotIn("nicht mehr aktuell", NewsPage.objects.get(slug="repair-cafe-100").get_admin_display_title())
+
+
+def test_articles_and_events_do_not_offer_the_stored_data_table():
+    """The generated table of stored personal data belongs on the privacy statement (a
+    standard page); in an article's or event's form it was only a trap."""
+    for model in (NewsPage, EventPage):
+        assert "stored_data" not in model._meta.get_field("body").stream_block.child_blocks, model
+    assert "stored_data" in StandardPage._meta.get_field("body").stream_block.child_blocks
