@@ -12,7 +12,7 @@ from wagtail.models import GroupPagePermission, Locale, Site
 
 from directory.models import Category
 from home.demo import publish_child
-from news.demo import in_season
+from news.demo_dates import in_season
 from news.models import EventPage
 
 from .models import ClubActivity, ClubIndexPage, ClubLink, ClubPage, VolunteerRole

@@ -11,9 +11,9 @@ from django.conf import settings
 from django.core.management import call_command
 
 
-def _report(command, *args, **options):
+def _report(command, **options):
     output = StringIO()
-    call_command(command, *args, stdout=output, **options)
+    call_command(command, stdout=output, **options)
     return output.getvalue().strip()
 
 

@@ -2,7 +2,7 @@
 with one-off and repeating events, all relative to today so that the demo never looks
 stale. Safe to run again: pages are found by slug and updated."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import timedelta
 
 from django.utils import timezone
 
@@ -11,6 +11,7 @@ from wagtail.models import Site
 from home.demo import paragraph, publish_child
 from home.demo_images import street_scene
 
+from .demo_dates import at, in_season, next_weekday, nth_weekday_of_month
 from .models import EventException, EventIndexPage, EventPage, EventPageTag, NewsIndexPage, NewsPage, NewsPageTag
 from .recurrence import Repeat
 
@@ -27,32 +28,6 @@ def _tags(through, names):
         tag = Tag.objects.filter(name=name).first() or Tag.objects.create(name=name)
         tags.append(through(tag=tag))
     return tags
-
-
-def _at(day, hour, minute=0):
-    return datetime.combine(day, time(hour, minute), tzinfo=timezone.get_default_timezone())
-
-
-def _next_weekday(day, weekday):
-    """The first `weekday` (0 = Monday) on or after `day`."""
-    return day + timedelta(days=(weekday - day.weekday()) % 7)
-
-
-def in_season(today, month, day, weekday):
-    """The `weekday` nearest to `day` of `month`, this year or, once that is past,
-    next year: a lantern walk around St Martin's day, a summer party in summer,
-    whatever the day the demo is loaded."""
-    for year in (today.year, today.year + 1):
-        anchor = date(year, month, day)
-        nearest = anchor + timedelta(days=(weekday - anchor.weekday() + 3) % 7 - 3)
-        if nearest >= today:
-            return nearest
-    raise AssertionError("unreachable: next year's date is always ahead")
-
-
-def _nth_weekday_of_month(year, month, weekday, position):
-    first = _next_weekday(datetime(year, month, 1).date(), weekday)
-    return first + timedelta(weeks=position - 1)
 
 
 ARTICLES = [
@@ -280,8 +255,8 @@ def build_events(home, today):
         intro="Alle Termine im Lindenkiez an einem Ort: vom Nachbarschaftscafé bis zum Kiezfest.",
         search_description="Veranstaltungskalender für den Lindenkiez.",
     )
-    this_tuesday = _next_weekday(today, 1)
-    saturday = _next_weekday(today, 5)
+    this_tuesday = next_weekday(today, 1)
+    saturday = next_weekday(today, 5)
     months_ago = (today.replace(day=1) - timedelta(days=70)).replace(day=1)
     events = [
         {
@@ -289,8 +264,8 @@ def build_events(home, today):
             "title": "Nachbarschaftscafé",
             "teaser": "Kaffee, Kuchen und Gespräche: Jeden Dienstag treffen sich Nachbarinnen und Nachbarn "
             "im Nachbarschaftshaus. Alle sind willkommen.",
-            "start": _at(this_tuesday - timedelta(weeks=8), 15),
-            "end": _at(this_tuesday - timedelta(weeks=8), 17, 30),
+            "start": at(this_tuesday - timedelta(weeks=8), 15),
+            "end": at(this_tuesday - timedelta(weeks=8), 17, 30),
             "repeat": Repeat.WEEKLY,
             "exceptions": [EventException(date=this_tuesday + timedelta(weeks=2), reason="Der Saal wird renoviert")],
             "place_name": NACHBARSCHAFTSHAUS,
@@ -306,8 +281,8 @@ def build_events(home, today):
             "title": "Repair-Café",
             "teaser": "Kaputter Toaster, wackliger Stuhl, Loch in der Jacke? Gemeinsam mit Ehrenamtlichen "
             "reparieren Sie, was noch zu retten ist.",
-            "start": _at(_nth_weekday_of_month(months_ago.year, months_ago.month, 5, 2), 11),
-            "end": _at(_nth_weekday_of_month(months_ago.year, months_ago.month, 5, 2), 15),
+            "start": at(nth_weekday_of_month(months_ago.year, months_ago.month, 5, 2), 11),
+            "end": at(nth_weekday_of_month(months_ago.year, months_ago.month, 5, 2), 15),
             "repeat": Repeat.MONTHLY_WEEKDAY,
             "place_name": NACHBARSCHAFTSHAUS,
             "address": NACHBARSCHAFTSHAUS_ADDRESS,
@@ -320,8 +295,8 @@ def build_events(home, today):
             "slug": "seniorentreff",
             "title": "Seniorentreff",
             "teaser": "Alle zwei Wochen am Donnerstag: Gedächtnistraining, Spiele und Zeit zum Erzählen.",
-            "start": _at(_next_weekday(today, 3) - timedelta(weeks=6), 14),
-            "end": _at(_next_weekday(today, 3) - timedelta(weeks=6), 16),
+            "start": at(next_weekday(today, 3) - timedelta(weeks=6), 14),
+            "end": at(next_weekday(today, 3) - timedelta(weeks=6), 16),
             "repeat": Repeat.WEEKLY,
             "repeat_interval": 2,
             "repeat_count": 26,
@@ -337,8 +312,8 @@ def build_events(home, today):
             "title": "Mieterberatung",
             "teaser": "Kostenlose Beratung zu Mieterhöhung, Nebenkosten und Mängeln – auf Deutsch, Türkisch "
             "und Arabisch.",
-            "start": _at(months_ago.replace(day=15), 17),
-            "end": _at(months_ago.replace(day=15), 19),
+            "start": at(months_ago.replace(day=15), 17),
+            "end": at(months_ago.replace(day=15), 19),
             "repeat": Repeat.MONTHLY_DATE,
             "repeat_until": today + timedelta(days=300),
             "place_name": "Quartiersbüro Lindenkiez",
@@ -355,8 +330,8 @@ def build_events(home, today):
             "title": "Smartphone-Sprechstunde",
             "teaser": "Schülerinnen und Schüler der Lindenschule erklären Handy und Tablet – geduldig und "
             "so oft wie nötig.",
-            "start": _at(_next_weekday(today, 2) - timedelta(weeks=5), 10),
-            "end": _at(_next_weekday(today, 2) - timedelta(weeks=5), 12),
+            "start": at(next_weekday(today, 2) - timedelta(weeks=5), 10),
+            "end": at(next_weekday(today, 2) - timedelta(weeks=5), 12),
             "repeat": Repeat.WEEKLY,
             "repeat_until": today + timedelta(days=60),
             "place_name": "Stadtteilbibliothek Lindenkiez",
@@ -371,8 +346,8 @@ def build_events(home, today):
             "title": "Flohmarkt auf dem Lindenplatz",
             "teaser": "Stöbern, handeln, Nachbarn treffen: Der Kiezflohmarkt mit über 60 Ständen und "
             "Kaffee vom Nachbarschaftscafé.",
-            "start": _at(saturday + timedelta(weeks=1), 10),
-            "end": _at(saturday + timedelta(weeks=1), 16),
+            "start": at(saturday + timedelta(weeks=1), 10),
+            "end": at(saturday + timedelta(weeks=1), 16),
             "place_name": "Lindenplatz",
             "address": LINDENPLATZ_ADDRESS,
             "organiser_name": "Nachbarschaftsverein Lindenkiez e. V.",
@@ -386,8 +361,8 @@ def build_events(home, today):
             "title": "Lesung: Geschichten aus dem Kiez",
             "teaser": "Nachbarinnen und Nachbarn lesen Erinnerungen an 70 Jahre Lindenkiez vor – mit alten "
             "Fotos und Musik.",
-            "start": _at(_next_weekday(today, 4) + timedelta(weeks=1), 19),
-            "end": _at(_next_weekday(today, 4) + timedelta(weeks=1), 21),
+            "start": at(next_weekday(today, 4) + timedelta(weeks=1), 19),
+            "end": at(next_weekday(today, 4) + timedelta(weeks=1), 21),
             "place_name": "Stadtteilbibliothek Lindenkiez",
             "address": "Parkstraße 8\n10999 Berlin",
             "organiser_name": "Geschichtswerkstatt Lindenkiez",
@@ -405,8 +380,8 @@ def build_events(home, today):
             "title": "Laternenumzug",
             "teaser": "Mit Laternen und Liedern vom Spielplatz Parkstraße zum Lindenplatz. Danach gibt es "
             "Punsch und Brezeln.",
-            "start": _at(in_season(today, 11, 11, 4), 17, 30),
-            "end": _at(in_season(today, 11, 11, 4), 19),
+            "start": at(in_season(today, 11, 11, 4), 17, 30),
+            "end": at(in_season(today, 11, 11, 4), 19),
             "place_name": "Spielplatz Parkstraße",
             "address": "Parkstraße 20\n10999 Berlin",
             "organiser_name": "Kita Sonnenblume und Elternrat",
@@ -419,8 +394,8 @@ def build_events(home, today):
             "title": "Erste Hilfe am Kind",
             "teaser": "Was tun bei Fieberkrampf, Verschlucken oder Sturz? Ein Kurs für Eltern, Großeltern "
             "und alle, die auf Kinder aufpassen.",
-            "start": _at(saturday + timedelta(weeks=4), 9),
-            "end": _at(saturday + timedelta(weeks=4), 16),
+            "start": at(saturday + timedelta(weeks=4), 9),
+            "end": at(saturday + timedelta(weeks=4), 16),
             "place_name": NACHBARSCHAFTSHAUS,
             "address": NACHBARSCHAFTSHAUS_ADDRESS,
             "organiser_name": "Familienzentrum Lindenkiez",
@@ -436,8 +411,8 @@ def build_events(home, today):
             "slug": "kiezfest",
             "title": "Kiezfest Lindenkiez",
             "teaser": "Drei Tage Musik, Essen aus aller Welt, Spiele für Kinder und Führungen durch den Kiez.",
-            "start": _at(in_season(today, 6, 19, 4), 0),
-            "end": _at(in_season(today, 6, 19, 4) + timedelta(days=2), 0),
+            "start": at(in_season(today, 6, 19, 4), 0),
+            "end": at(in_season(today, 6, 19, 4) + timedelta(days=2), 0),
             "all_day": True,
             "place_name": "Lindenplatz und Lindenstraße",
             "address": LINDENPLATZ_ADDRESS,
@@ -451,8 +426,8 @@ def build_events(home, today):
             "slug": "kiezputz",
             "title": "Kiezputz",
             "teaser": "Gemeinsam räumen wir Lindenplatz und Parkstraße auf. Handschuhe und Zangen werden gestellt.",
-            "start": _at(saturday - timedelta(weeks=2), 10),
-            "end": _at(saturday - timedelta(weeks=2), 13),
+            "start": at(saturday - timedelta(weeks=2), 10),
+            "end": at(saturday - timedelta(weeks=2), 13),
             "place_name": "Treffpunkt: Brunnen auf dem Lindenplatz",
             "address": LINDENPLATZ_ADDRESS,
             "organiser_name": "Nachbarschaftsverein Lindenkiez e. V.",

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from news.demo import in_season
+from news.demo_dates import in_season
 from news.models import EventException, EventPage, NewsPage
 from news.queries import relevant_news_q
 
