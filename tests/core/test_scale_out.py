@@ -35,7 +35,9 @@ from tests.mail import CollectingHandler, free_port
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("SCALE_OUT_REDIS_URL", "redis://127.0.0.1:6379/12")
-PORTS = (int(os.environ.get("SCALE_OUT_PORT_A", "8082")), int(os.environ.get("SCALE_OUT_PORT_B", "8083")))
+# Free ports, not fixed ones: two suites on one machine (SQLite and PostgreSQL at
+# once) must not meet on the same port.
+PORTS = tuple(sorted({free_port() for _ in range(8)})[:2])
 ENQUIRIES = 20
 
 
