@@ -5,6 +5,8 @@ home page blocks and the directory all need them: one query for the handful of
 locales answers all of them.
 """
 
+import re
+
 from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import get_language
@@ -49,3 +51,14 @@ def localized_queryset(queryset, locales=None):
         return queryset.filter(locale=active)
     translated = queryset.filter(locale=active).values("translation_key")
     return queryset.filter(Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated)))
+
+
+# The language prefix of a page address, e.g. "/de/" in "/de/hilfe/" or "https://x.org/de/hilfe/".
+_LANGUAGE_CODES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
+LANGUAGE_PREFIX = re.compile(rf"^((?:https?://[^/]+)?)/(?:{_LANGUAGE_CODES})/")
+
+
+def in_reader_language(url, language=None):
+    """A page's address under the reader's language prefix (or `language`'s). An
+    untranslated page is served under every prefix; its links keep the reader's."""
+    return LANGUAGE_PREFIX.sub(rf"\1/{language or get_language()}/", url, count=1)

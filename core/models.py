@@ -1,7 +1,9 @@
-"""Core's one table: when each periodic job last became due (core/schedule.py). The
-cache table is made by `createcachetable`, not by a model."""
+"""Core's tables: when each periodic job last became due (core/schedule.py), and the
+outbox of mails (core/outbox.py). The cache table is made by `createcachetable`, not by
+a model."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,3 +17,43 @@ class ScheduledJob(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class MailState(models.TextChoices):
+    PENDING = "pending", _("Waiting to be sent")
+    SENDING = "sending", _("Being sent")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
+class OutgoingMail(models.Model):
+    """One mail to one address, stored before it is sent (core/outbox.py): a mail
+    server that is down delays the mail instead of losing it, and a request never
+    waits for SMTP. Deleted after the retention period."""
+
+    to = models.EmailField(_("to"))
+    reply_to = models.EmailField(_("reply to"), blank=True)
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("text"))
+    headers = models.JSONField(_("extra headers"), default=dict, blank=True)
+    # What the mail is about, for the admin and the personal-data export.
+    purpose = models.CharField(_("purpose"), max_length=60)
+    # One mail per key: a second queue() with the same key sends nothing.
+    key = models.CharField(max_length=200, unique=True, null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("queued"), default=timezone.now, db_index=True)
+    state = models.CharField(_("state"), max_length=20, choices=MailState.choices, default=MailState.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
+    claim_token = models.UUIDField(null=True, blank=True, editable=False)
+    last_error = models.TextField(_("last error"), blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("outgoing mail")
+        verbose_name_plural = _("outgoing mails")
+        indexes = [models.Index(fields=["state", "next_attempt_at"], name="core_mail_due")]
+
+    def __str__(self):
+        return f"{self.purpose}: {self.to}"

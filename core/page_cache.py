@@ -165,6 +165,8 @@ INVALIDATING_APPS = {
     "directory",
     "clubs",
     "helpful_links",
+    "participation",
+    "exchange",
     "wagtailcore",
     "wagtailimages",
     "wagtailredirects",
@@ -173,6 +175,9 @@ NOT_INVALIDATING_MODELS = {
     # Written on every enquiry, link check, revision or log entry; none is on a public page.
     "directory.enquiry",
     "helpful_links.linkcheck",
+    # Residents and reports are never shown; a report that hides an item bumps itself.
+    "participation.resident",
+    "participation.report",
     "wagtailcore.revision",
     "wagtailcore.pagelogentry",
     "wagtailcore.modellogentry",

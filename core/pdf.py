@@ -14,12 +14,16 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.addresses import absolute, base_host
+from core.page_cache import request_generation
 
 from .views import print_origin_css
 
@@ -76,6 +80,20 @@ def render_pdf(request, template_name, context):
     html = render_to_string(template_name, context, request=request)
     document = weasyprint.HTML(string=html, base_url=absolute("/"), url_fetcher=LocalOnlyFetcher(), media_type="print")
     return document.write_pdf()
+
+
+def cached_pdf_response(request, name, template_name, make_context):
+    """A print page as a PDF, kept in the shared cache until the next change of content
+    (the page cache's generation) or the next day, per language, whatever the query
+    string: making one takes seconds, and repeated requests must not keep the server
+    busy. `make_context` is called only when the PDF is made."""
+    today = timezone.localdate()
+    key = f"quartier:pdf:{name}:{request_generation(request)}:{get_language()}:{today}"
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = render_pdf(request, template_name, make_context())
+        cache.set(key, pdf, timeout=24 * 60 * 60)
+    return pdf_response(pdf, f"{name}-{today.isoformat()}.pdf")
 
 
 def pdf_response(pdf, filename):

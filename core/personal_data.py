@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -32,12 +33,30 @@ def phone_digits(phone):
     return re.sub(r"\D", "", phone or "")
 
 
+def by_email_or_phone(model, email, phone):
+    """The rows of `model` (with `email` and `phone` fields) for this address or this
+    phone number. Phone numbers are stored as typed ("030 123-45"), so they are compared
+    by their digits, in Python, over the few rows that share the last four."""
+    matches = Q(pk__in=[])
+    if email:
+        matches |= Q(email__iexact=email)
+    digits = phone_digits(phone)
+    if digits:
+        candidates = model.objects.filter(phone__endswith=digits[-4:]).only("pk", "phone")
+        matches |= Q(pk__in=[row.pk for row in candidates if phone_digits(row.phone) == digits])
+    return model.objects.filter(matches)
+
+
 def sources():
-    return [accounts(), *(factory() for factory in hooks.get_hooks("quartier_personal_data"))]
+    return [accounts(), mails(), *(factory() for factory in hooks.get_hooks("quartier_personal_data"))]
 
 
-def export(email="", phone=""):
-    return {source.label: [source.describe(row) for row in source.find(email, phone)] for source in sources()}
+def export(email="", phone="", labels_except=()):
+    return {
+        source.label: [source.describe(row) for row in source.find(email, phone)]
+        for source in sources()
+        if source.label not in labels_except
+    }
 
 
 def delete(email="", phone=""):
@@ -74,6 +93,37 @@ def accounts():
         purpose=_("Name, e-mail address and password (stored only as a hash), to log in and edit."),
         retention=_("Until the account is deleted; failed logins (address and username) for %(minutes)s minutes.")
         % {"minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)},
+    )
+
+
+def mails():
+    from .models import OutgoingMail
+
+    def find(email, phone):
+        if not email:
+            return OutgoingMail.objects.none()
+        return OutgoingMail.objects.filter(Q(to__iexact=email) | Q(reply_to__iexact=email))
+
+    def describe(mail):
+        return {
+            "queued": mail.created_at.isoformat(),
+            "to": mail.to,
+            "reply_to": mail.reply_to,
+            "subject": mail.subject,
+            "text": mail.body,
+            "state": mail.state,
+        }
+
+    return PersonalDataSource(
+        label="mails",
+        find=find,
+        describe=describe,
+        title=_("Mails the site sends"),
+        purpose=_(
+            "The address, subject and text of each mail (confirmations, status mails, messages passed "
+            "on between residents), to send it again when the mail server fails."
+        ),
+        retention=_("Deleted automatically after %(days)s days.") % {"days": settings.MAIL_RETENTION_DAYS},
     )
 
 

@@ -37,3 +37,19 @@ def prune_finished_tasks():
     if not isinstance(task_backends["default"], DatabaseBackend):
         return "Tasks are not kept in the database."
     return _report("prune_db_task_results", min_age_days=settings.TASK_RESULT_DAYS)
+
+
+@task()
+def send_mail(pk):
+    from .outbox import send_now
+
+    result = send_now(pk)
+    return "not due" if result is None else ("sent" if result else "to retry")
+
+
+@task()
+def send_due_mails():
+    from .outbox import send_due
+
+    sent, failed = send_due()
+    return {"sent": sent, "to_retry": failed}

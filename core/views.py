@@ -1,5 +1,4 @@
 import logging
-import re
 
 from django.conf import settings
 from django.core.cache import cache
@@ -14,20 +13,13 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail.search.utils import parse_query_string
 
+from core.forms import clean_query
 from core.locales import request_locales
 from core.search import ranked
 
 logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
-# Longer queries are never typed by a person; cutting them bounds the work per request.
-MAX_QUERY_LENGTH = 200
-# NUL and other control characters break PostgreSQL's tsquery parser and mean nothing.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def clean_query(raw):
-    return " ".join(CONTROL_CHARACTERS.sub(" ", raw).split())[:MAX_QUERY_LENGTH].strip()
 
 
 def search(request):

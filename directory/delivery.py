@@ -20,24 +20,16 @@ from django.utils import timezone, translation
 
 from wagtail.models import Site
 
+from core.outbox import LEASE, backoff
 from home.models import SiteSettings
 
 from .models import Enquiry, EnquiryState
 
 logger = logging.getLogger(__name__)
 
-LEASE = timedelta(minutes=10)
-FIRST_RETRY = timedelta(minutes=1)
-LONGEST_RETRY = timedelta(hours=6)
-
 
 class NoRecipient(Exception):
     pass
-
-
-def backoff(attempts):
-    """1, 2, 4, ... minutes after the n-th failed attempt, at most six hours."""
-    return min(FIRST_RETRY * (2 ** max(attempts - 1, 0)), LONGEST_RETRY)
 
 
 def _due(now):

@@ -1,29 +1,11 @@
 """The directory's two forms: the filters of the list (GET) and the enquiry (POST)."""
 
-import hashlib
-import re
-import secrets
-import time
-
 from django import forms
-from django.conf import settings
-from django.core import signing
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
-from core.text import without_direction_overrides
+from core.forms import MAX_QUERY_LENGTH, PHONE_PATTERN, ResidentForm, clean_query, name_field
 
 from .models import TargetGroup
-
-TIMESTAMP_SALT = "directory.enquiry.started"
-# Longer queries are never typed by a person; cutting them bounds the work per request.
-MAX_QUERY_LENGTH = 200
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
-PHONE_PATTERN = re.compile(r"^[\d\s+()/.-]{5,40}$")
-
-
-def clean_query(raw):
-    return " ".join(CONTROL_CHARACTERS.sub(" ", raw).split())[:MAX_QUERY_LENGTH].strip()
 
 
 class DirectoryFilterForm(forms.Form):
@@ -56,43 +38,12 @@ class DirectoryFilterForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value}
 
 
-def make_timestamp(at=None):
-    """The signed time the form was shown, with a random part: each form shown is one
-    token, which `claim_timestamp` lets store one enquiry only."""
-    return signing.dumps([int(at if at is not None else time.time()), secrets.token_hex(8)], salt=TIMESTAMP_SALT)
-
-
-def read_timestamp(token):
-    """Seconds since the form was shown, or None when the token is forged or too old."""
-    try:
-        value = signing.loads(token, salt=TIMESTAMP_SALT, max_age=settings.ENQUIRY_FORM_MAX_AGE)
-    except (signing.BadSignature, TypeError, ValueError):
-        return None
-    started = value[0] if isinstance(value, list) and len(value) == 2 else None
-    if not isinstance(started, int):
-        return None
-    elapsed = time.time() - started
-    return elapsed if 0 <= elapsed <= settings.ENQUIRY_FORM_MAX_AGE else None
-
-
-def claim_timestamp(token):
-    """True the first time a form's token stores an enquiry, False on a replay: the
-    shared cache remembers it for as long as the token is valid."""
-    key = "quartier:enquiry-form:" + hashlib.sha256(token.encode()).hexdigest()
-    return cache.add(key, True, timeout=settings.ENQUIRY_FORM_MAX_AGE)
-
-
-class EnquiryForm(forms.Form):
+class EnquiryForm(ResidentForm):
     """A resident's request. Every error names the field it belongs to, in plain words."""
 
-    name = forms.CharField(
-        label=_("Your name"),
-        max_length=120,
-        error_messages={
-            "required": _("Please enter your name."),
-            "max_length": _("Please shorten your name to at most %(limit_value)d characters."),
-        },
-    )
+    text_fields = ("name", "message", "preferred_time")
+
+    name = name_field()
     email = forms.EmailField(
         label=_("Your e-mail address"),
         required=False,
@@ -132,18 +83,12 @@ class EnquiryForm(forms.Form):
         ),
         error_messages={"required": _("Please agree, otherwise we cannot pass on your enquiry.")},
     )
-    # Honeypot: hidden from people, filled in by bots that fill in everything.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
-    started = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["phone"].widget.input_type = "tel"
         self.fields["phone"].widget.attrs.update({"autocomplete": "tel"})
-        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
-        self.is_spam = False
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
@@ -151,45 +96,10 @@ class EnquiryForm(forms.Form):
             raise forms.ValidationError(_("Please enter a phone number with digits only, e.g. 030 1234567."))
         return phone
 
-    def clean(self):
-        cleaned = super().clean()
-        for name in ("name", "message", "preferred_time"):
-            if cleaned.get(name):
-                cleaned[name] = without_direction_overrides(cleaned[name])
+    def clean_together(self, cleaned):
         missing_both = not cleaned.get("email") and not cleaned.get("phone")
         if missing_both and not self.has_error("email") and not self.has_error("phone"):
             self.add_error(
                 "email",
                 _("Please give an e-mail address or a phone number, so that the provider can answer you."),
             )
-        if cleaned.get("website"):
-            self.is_spam = True
-        elapsed = read_timestamp(cleaned.get("started") or "")
-        if elapsed is None:
-            self.renew_timestamp()
-            raise forms.ValidationError(
-                _("This form was open too long or could not be checked. Please send it again."), code="expired"
-            )
-        # Only worth saying when nothing else is wrong: a second try is needed anyway.
-        if elapsed < settings.ENQUIRY_MIN_FILL_SECONDS and not self.errors:
-            # A person may be that fast with autofill: ask again instead of dropping the
-            # enquiry. The second try carries the same timestamp and passes.
-            raise forms.ValidationError(
-                _("That was very quick. Please check your details and send the form again."), code="too_fast"
-            )
-        return cleaned
-
-    def _post_clean(self):
-        super()._post_clean()
-        # Screen readers announce the error with the field (Django adds aria-invalid).
-        for name in self.errors:
-            if name in self.fields:
-                field = self.fields[name]
-                ids = [f"id_{name}_helptext"] if field.help_text else []
-                field.widget.attrs["aria-describedby"] = " ".join([*ids, f"id_{name}_error"])
-
-    def renew_timestamp(self):
-        """Render the form again with a fresh timestamp, keeping what the resident typed."""
-        data = self.data.copy()
-        data["started"] = make_timestamp()
-        self.data = data

@@ -1,23 +1,12 @@
 """schema.org JSON-LD for the provider and offer pages, so that search engines and
 assistants read who offers what, where and at what price."""
 
-import json
-
-from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 
 from core.addresses import absolute
+from core.jsonld import as_script
 
 from .models import PriceModel, ProviderKind
-
-# The same escapes as Django's json_script: nothing in the data can close the tag.
-_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def as_script(data):
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped above
 
 
 def _organization(request, provider):

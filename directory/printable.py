@@ -1,15 +1,12 @@
 """The printable "Wegweiser": the whole directory and the helpful links on one page made
 for paper, and as a PDF."""
 
-from django.core.cache import cache
 from django.db.models import F
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from core.addresses import absolute
-from core.page_cache import request_generation
-from core.pdf import pdf_response, render_pdf
+from core.pdf import cached_pdf_response
 from core.visibility import published_in
 
 from .views.queries import categories_for_filters, locales, offers_for_list, public_offers, public_providers
@@ -19,17 +16,10 @@ PRINTABLE_TEMPLATE = "directory/printable_overview.html"
 
 
 def printable_overview_pdf(request, page):
-    """The Wegweiser as a PDF. Making it takes seconds for a large directory, so the
-    file is a fragment of the shared cache, kept until the next change of content (the
-    page cache's generation) or the next day, whatever the query string: repeated
-    requests cannot keep the server busy."""
-    today = timezone.localdate()
-    key = f"quartier:wegweiser-pdf:{request_generation(request)}:{get_language()}:{today}"
-    pdf = cache.get(key)
-    if pdf is None:
-        pdf = render_pdf(request, PRINTABLE_TEMPLATE, printable_overview_context(request, page))
-        cache.set(key, pdf, timeout=24 * 60 * 60)
-    return pdf_response(pdf, f"wegweiser-{today.isoformat()}.pdf")
+    """The Wegweiser as a PDF: seconds to make for a large directory, so it is cached."""
+    return cached_pdf_response(
+        request, "wegweiser", PRINTABLE_TEMPLATE, lambda: printable_overview_context(request, page)
+    )
 
 
 def printable_overview(request, page):

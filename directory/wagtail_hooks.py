@@ -41,19 +41,10 @@ def directory_in_site_search(request, query):
 
 @hooks.register("quartier_personal_data")
 def enquiries_as_personal_data():
-    from core.personal_data import PersonalDataSource, phone_digits
+    from core.personal_data import PersonalDataSource, by_email_or_phone
 
     def find(email, phone):
-        matches = Q(pk__in=[])
-        if email:
-            matches |= Q(email__iexact=email)
-        digits = phone_digits(phone)
-        if digits:
-            # Stored as typed ("030 123-45"); compared by digits in Python over the few
-            # enquiries that share the last four digits.
-            candidates = Enquiry.objects.filter(phone__endswith=digits[-4:]).only("pk", "phone")
-            matches |= Q(pk__in=[e.pk for e in candidates if phone_digits(e.phone) == digits])
-        return Enquiry.objects.filter(matches)
+        return by_email_or_phone(Enquiry, email, phone)
 
     def describe(enquiry):
         return {

@@ -70,3 +70,40 @@ def portrait(title, description, seed=2, size=(600, 600)):
     draw.ellipse([width * 0.33, height * 0.2, width * 0.67, height * 0.58], fill="#e9c39b")
     draw.pieslice([width * 0.3, height * 0.14, width * 0.7, height * 0.5], 180, 360, fill="#5b3a29")
     return _as_wagtail_image(canvas, title, description, f"{title.lower().replace(' ', '-')}.png")
+
+
+def logo(title, initials, colour, size=(320, 160)):
+    """A plain wordmark for a demo partner: its initials on a coloured field."""
+    canvas = PillowImage.new("RGB", size, colour)
+    draw = ImageDraw.Draw(canvas)
+    width, height = size
+    draw.rounded_rectangle([8, 8, width - 8, height - 8], radius=24, outline="#ffffff", width=6)
+    draw.text((width // 2, height // 2), initials, fill="#ffffff", anchor="mm", font_size=72)
+    return _as_wagtail_image(canvas, title, f"Logo von {title}", f"logo-{title.lower().replace(' ', '-')}.png")
+
+
+def thing(kind, seed=3, size=(800, 600)):
+    """A simple drawing of a thing for a demo swap post, as JPEG bytes."""
+    rng = random.Random(seed)
+    canvas = PillowImage.new("RGB", size, rng.choice(["#f4f1de", "#e8f1f2", "#fdf0d5"]))
+    draw = ImageDraw.Draw(canvas)
+    width, height = size
+    if kind == "bike":
+        for x in (width * 0.3, width * 0.7):
+            draw.ellipse([x - 110, height * 0.55 - 110, x + 110, height * 0.55 + 110], outline="#1a1a1a", width=12)
+        draw.line(
+            [(width * 0.3, height * 0.55), (width * 0.5, height * 0.35), (width * 0.7, height * 0.55)],
+            fill="#c0392b",
+            width=14,
+        )
+        draw.line([(width * 0.5, height * 0.35), (width * 0.45, height * 0.25)], fill="#1a1a1a", width=10)
+    else:
+        draw.rectangle(
+            [width * 0.25, height * 0.3, width * 0.75, height * 0.8], fill="#3d5a80", outline="#1a1a1a", width=8
+        )
+        draw.rectangle(
+            [width * 0.3, height * 0.2, width * 0.7, height * 0.3], fill="#98c1d9", outline="#1a1a1a", width=6
+        )
+    buffer = io.BytesIO()
+    canvas.save(buffer, format="JPEG", quality=80)
+    return buffer.getvalue()

@@ -47,6 +47,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 # language version has its own URL for search engines and bookmarks.
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    path("", include("participation.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -34,6 +34,13 @@ PAGE_TYPES = {
     "club event": "/de/vereine/sv-lindenkiez/sommerfest-sv/",
     "printable overview": "/de/hilfe-und-angebote/wegweiser/",
     "translated page": "/de/kontakt/",
+    "swap board": "/de/tauschboerse/",
+    "swap board filtered": "/de/tauschboerse/?direction=offer&category=kinder&q=Fahrrad",
+    # The demo's first post (exchange/demo.py), published, with a photo.
+    "swap post": "/de/tauschboerse/1/",
+    "swap post form": "/de/tauschboerse/neu/",
+    "swap board sheet": "/de/tauschboerse/aushang/",
+    "my posts": "/de/mein-quartier/",
 }
 # German, English and Arabic (right to left). The demo has the home page and a few
 # pages translated, so each language sees translated and untranslated pages.
@@ -55,6 +62,14 @@ OTHER_VIEWS = [
     "/de/hilfe-und-angebote/angebot/babysitting/danke/",
     "/de/hilfe-und-angebote/offene-daten/hsds/organizations/",
     "/de/hilfe-und-angebote/offene-daten/hsds/services/",
+    "/de/tauschboerse/feed/",
+    "/de/tauschboerse/aushang/pdf/",
+    "/de/tauschboerse/neu/danke/",
+    "/de/tauschboerse/1/gesendet/",
+    "/de/tauschboerse/1/gemeldet/",
+    "/de/tauschboerse/1/aendern/",
+    "/de/mein-quartier/not-a-token/",
+    "/de/bestaetigen/not-a-token/",
     "/sitemap.xml",
     "/sitemap-pages.xml",
     "/robots.txt",

@@ -1,10 +1,6 @@
 """The directory page that lists, filters and searches providers and offers, with their own addresses below it."""
 
-import re
-
-from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -14,11 +10,9 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from .providers import Area
+from core.locales import in_reader_language
 
-# The language prefix of a page address, e.g. "/de/" in "/de/hilfe/" or "https://x.org/de/hilfe/".
-_LANGUAGE_CODES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
-LANGUAGE_PREFIX = re.compile(rf"^((?:https?://[^/]+)?)/(?:{_LANGUAGE_CODES})/")
+from .providers import Area
 
 
 class DirectoryPage(RoutablePageMixin, Page):
@@ -114,7 +108,7 @@ class DirectoryPage(RoutablePageMixin, Page):
         served under every language prefix; its links keep the reader's prefix."""
         cached = getattr(request, "_directory_base_url", None)
         if cached is None:
-            cached = LANGUAGE_PREFIX.sub(rf"\1/{get_language()}/", self.get_url(request), count=1)
+            cached = in_reader_language(self.get_url(request))
             request._directory_base_url = cached
         return cached
 

@@ -6,9 +6,10 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from core.forms import claim_timestamp, make_timestamp
 from core.locales import localized_queryset
 
-from ..forms import EnquiryForm, claim_timestamp, make_timestamp
+from ..forms import EnquiryForm
 from ..jsonld import offer_jsonld, provider_jsonld
 from ..models import (
     DirectoryPage,

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "directory",
     "clubs",
     "helpful_links",
+    "participation",
+    "exchange",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -368,13 +370,32 @@ ENQUIRY_RETENTION_DAYS = int(os.environ.get("ENQUIRY_RETENTION_DAYS", "90"))
 # Failed deliveries are retried with growing pauses (1 minute doubling up to 6 hours);
 # twelve attempts span about a day before an editor is asked to look.
 ENQUIRY_MAX_ATTEMPTS = int(os.environ.get("ENQUIRY_MAX_ATTEMPTS", "12"))
-# Spam protection without a third party: a form sent faster than this is asked again,
-# one older than the maximum age is refused, and each address may send only so many.
-ENQUIRY_MIN_FILL_SECONDS = 3
-ENQUIRY_FORM_MAX_AGE = 24 * 60 * 60
+# Mails of the outbox (core/outbox.py): tries before a mail is marked failed, and how
+# long any mail (with the address and text it holds) is kept.
+MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "12"))
+MAIL_RETENTION_DAYS = int(os.environ.get("MAIL_RETENTION_DAYS", "30"))
+# Spam protection without a third party (core/forms.py): a form sent faster than this
+# is asked again, one older than the maximum age is refused, and each address may send
+# only so many.
+FORM_MIN_FILL_SECONDS = 3
+FORM_MAX_AGE = 24 * 60 * 60
 ENQUIRY_RATE_WINDOW = 60 * 60
 ENQUIRY_RATE_LIMIT_PER_IP = int(os.environ.get("ENQUIRY_RATE_LIMIT_PER_IP", "10"))
 ENQUIRY_RATE_LIMIT_PER_CONTACT = int(os.environ.get("ENQUIRY_RATE_LIMIT_PER_CONTACT", "5"))
+# Residents' contributions (participation/): how long a post is up before it expires,
+# when the reminder with the "extend" link goes out, how long ended posts are kept
+# before they are deleted, how long a confirmation and a private link work, how many
+# different people must report an item before it is hidden, and how much one address
+# or one IP may send per hour.
+PARTICIPATION_EXPIRY_DAYS = int(os.environ.get("PARTICIPATION_EXPIRY_DAYS", "30"))
+PARTICIPATION_REMIND_DAYS_BEFORE = int(os.environ.get("PARTICIPATION_REMIND_DAYS_BEFORE", "4"))
+PARTICIPATION_RETENTION_DAYS = int(os.environ.get("PARTICIPATION_RETENTION_DAYS", "60"))
+PARTICIPATION_CONFIRM_DAYS = int(os.environ.get("PARTICIPATION_CONFIRM_DAYS", "7"))
+PARTICIPATION_LINK_DAYS = int(os.environ.get("PARTICIPATION_LINK_DAYS", "14"))
+PARTICIPATION_REPORTS_TO_HIDE = int(os.environ.get("PARTICIPATION_REPORTS_TO_HIDE", "3"))
+PARTICIPATION_RATE_WINDOW = 60 * 60
+PARTICIPATION_RATE_LIMIT_PER_IP = int(os.environ.get("PARTICIPATION_RATE_LIMIT_PER_IP", "20"))
+PARTICIPATION_RATE_LIMIT_PER_ADDRESS = int(os.environ.get("PARTICIPATION_RATE_LIMIT_PER_ADDRESS", "5"))
 SEARCH_RATE_WINDOW = 60
 SEARCH_RATE_LIMIT_PER_IP = int(os.environ.get("SEARCH_RATE_LIMIT_PER_IP", "30"))
 
@@ -388,6 +409,10 @@ PERIODIC_TASKS = {
     "publish scheduled pages": {"task": "core.tasks.publish_scheduled_pages", "when": "every 1 minute"},
     # Enquiries whose mail failed, or whose task was lost, are sent again when due.
     "deliver due enquiries": {"task": "directory.tasks.deliver_due_enquiries", "when": "every 1 minute"},
+    # The same for every other mail (core/outbox.py).
+    "send due mails": {"task": "core.tasks.send_due_mails", "when": "every 1 minute"},
+    # Residents' contributions: reminders before the end, expiry, relayed messages.
+    "contribution reminders and expiry": {"task": "participation.tasks.run_life_cycle", "when": "every 15 minutes"},
     "check links": {"task": "helpful_links.tasks.check_links_task", "when": "daily 03:15"},
     "enforce retention": {"task": "core.tasks.enforce_retention", "when": "daily 03:45"},
     "forget finished tasks": {"task": "core.tasks.prune_finished_tasks", "when": "daily 04:00"},

@@ -62,6 +62,23 @@ def _free_port():
         return probe.getsockname()[1]
 
 
+# The environment the live site runs in, for tests that ask it something with manage.py.
+LIVE_SITE_ENVIRONMENT = {}
+
+
+def ask_live_site(code):
+    """What `code` prints when run in the live site's environment (its database and key)."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=PROJECT_DIR,
+        env=LIVE_SITE_ENVIRONMENT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout.strip().splitlines()[-1]
+
+
 @pytest.fixture(scope="session")
 def live_site(tmp_path_factory):
     """Base URL of the demo site, served with DEBUG off as residents see it."""
@@ -80,6 +97,7 @@ def live_site(tmp_path_factory):
         "SEARCH_RATE_LIMIT_PER_IP": "100000",
         "BASE_URL": f"http://127.0.0.1:{port}",
     }
+    LIVE_SITE_ENVIRONMENT.update(environment)
     for command in (["migrate", "--noinput", "-v0"], ["load_demo_content"]):
         subprocess.run(
             [sys.executable, "manage.py", *command], cwd=PROJECT_DIR, env=environment, check=True, capture_output=True

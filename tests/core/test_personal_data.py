@@ -36,7 +36,7 @@ def test_export_finds_everything_by_email_and_phone(people):
 @pytest.mark.django_db
 def test_delete_removes_only_that_person(people, django_user_model):
     out = run("delete", "--email", "helga@example.org", "--phone", "0301234567", "--yes")
-    assert "Deleted: 1 accounts, 2 enquiries" in out
+    assert "Deleted: 1 accounts, 0 mails, 2 enquiries, 0 residents" in out
     assert list(Enquiry.objects.values_list("name", flat=True)) == ["Jemand anderes"]
     assert not django_user_model.objects.filter(username="helga").exists()
 

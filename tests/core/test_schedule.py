@@ -16,7 +16,8 @@ from core.models import ScheduledJob
 from core.schedule import enqueue_due, latest_due
 
 BERLIN = ZoneInfo("Europe/Berlin")
-EVERY_MINUTE = {"deliver due enquiries", "publish scheduled pages"}
+EVERY_MINUTE = {"deliver due enquiries", "send due mails", "publish scheduled pages"}
+EVERY_QUARTER_HOUR = "contribution reminders and expiry"
 
 
 def at(day, hour, minute, second=0, month=11):
@@ -74,12 +75,18 @@ def test_each_job_runs_at_its_time_and_once(dummy_backend):
     assert enqueued_at(at(30, 6, 59)) == EVERY_MINUTE
     # A second worker looking at the same moment enqueues nothing more.
     assert enqueue_due(at(30, 6, 59, 1)) == []
-    assert enqueued_at(at(30, 7, 0, 5)) == {*EVERY_MINUTE, "send attention digest"}
-    assert enqueued_at(at(1, 3, 15, month=12)) == {*EVERY_MINUTE, "check links"}
-    assert enqueued_at(at(1, 4, 0, month=12)) == {*EVERY_MINUTE, "enforce retention", "forget finished tasks"}
+    assert enqueued_at(at(30, 7, 0, 5)) == {*EVERY_MINUTE, EVERY_QUARTER_HOUR, "send attention digest"}
+    assert enqueued_at(at(1, 3, 15, month=12)) == {*EVERY_MINUTE, EVERY_QUARTER_HOUR, "check links"}
+    assert enqueued_at(at(1, 4, 0, month=12)) == {
+        *EVERY_MINUTE,
+        EVERY_QUARTER_HOUR,
+        "enforce retention",
+        "forget finished tasks",
+    }
     # Down for a day: each job once, not once per missed time.
     assert enqueued_at(at(2, 4, 30, month=12)) == {
         *EVERY_MINUTE,
+        EVERY_QUARTER_HOUR,
         "check links",
         "enforce retention",
         "forget finished tasks",

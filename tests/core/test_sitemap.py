@@ -14,6 +14,7 @@ from clubs.models import ClubIndexPage
 from core.locales import localized_queryset
 from core.sitemaps import ValuesSitemap
 from directory.models import DirectoryPage, Offer, Provider
+from exchange.models import SwapBoardPage
 from news.models import EventIndexPage, NewsIndexPage
 from tests.directory.factories import OfferFactory
 from tests.news.factories import NewsPageFactory
@@ -26,6 +27,7 @@ def page_routes(page):
         EventIndexPage: ["archive"],
         ClubIndexPage: ["volunteering"],
         DirectoryPage: ["community", "business", "printable"],
+        SwapBoardPage: ["sheet"],
     }.get(type(page), [])
 
 

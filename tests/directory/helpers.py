@@ -1,6 +1,6 @@
 import time
 
-from directory.forms import make_timestamp
+from core.forms import make_timestamp
 from directory.models import DirectoryPage
 
 DIRECTORY = "/de/hilfe-und-angebote/"

@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.test import Client, override_settings
 
-from directory.forms import make_timestamp
+from core.forms import make_timestamp
 from directory.models import Enquiry, EnquiryState, Offer
 
 from .helpers import enquiry_data, offer_url
@@ -37,7 +37,7 @@ def test_offer_page_shows_the_form_with_labels(client):
     for field in ("name", "email", "phone", "message", "preferred_time", "consent"):
         assert f'<label for="id_{field}"' in html
     assert 'name="started"' in html
-    assert 'class="enquiry-form__trap" aria-hidden="true"' in html
+    assert 'class="resident-form__trap" aria-hidden="true"' in html
 
 
 @pytest.mark.django_db
@@ -128,7 +128,7 @@ def test_too_fast_is_asked_again_and_the_second_try_passes(client):
     assert response.status_code == 200
     assert "sehr schnell" in response.content.decode()
     assert Enquiry.objects.count() == 0
-    with override_settings(ENQUIRY_MIN_FILL_SECONDS=0):
+    with override_settings(FORM_MIN_FILL_SECONDS=0):
         assert post(client, started=started).status_code == 302
     assert Enquiry.objects.count() == 1
 
@@ -186,7 +186,7 @@ def test_rate_limit_behind_a_proxy_uses_the_forwarded_address(client):
 @pytest.mark.django_db
 def test_offer_without_enquiries_has_no_form(client):
     Offer.objects.filter(slug=OFFER).update(accepts_enquiries=False)
-    assert 'class="enquiry-form"' not in client.get(offer_url(OFFER)).content.decode()
+    assert 'class="resident-form"' not in client.get(offer_url(OFFER)).content.decode()
     assert post(client).status_code == 405
 
 
@@ -257,7 +257,7 @@ def test_the_phone_is_offered_before_the_form_and_again_after_it(client):
     offer = Offer.objects.select_related("provider").get(slug=OFFER)
     html = client.get(offer_url(OFFER)).content.decode()
     call = html.index('class="rather-call"')
-    assert call < html.index('class="enquiry-form"')
+    assert call < html.index('class="resident-form"')
     assert offer.provider.phone in html[call : html.index("</aside>", call)]
     with_mail = client.get(post(client)["Location"]).content.decode()
     assert "Bestätigung per E-Mail" in with_mail

@@ -128,17 +128,17 @@ def test_the_pdf_fetcher_reads_only_the_sites_own_files(settings, tmp_path):
 def test_the_pdf_is_made_once_until_the_content_changes(client, monkeypatch, django_capture_on_commit_callbacks):
     from django.core.cache import cache
 
-    from directory import printable
+    from core import pdf
 
     cache.clear()  # another test may have made today's PDF already
     made = []
-    original = printable.render_pdf
+    original = pdf.render_pdf
 
     def counting(*args, **kwargs):
         made.append(True)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(printable, "render_pdf", counting)
+    monkeypatch.setattr(pdf, "render_pdf", counting)
     first = client.get(WEGWEISER + "pdf/")
     # A random query string does not make another one.
     assert client.get(WEGWEISER + "pdf/?x=1").content == first.content

@@ -97,7 +97,7 @@ def absolute_addresses(text, base_url):
 def send_enquiry(opener, base_url):
     html = opener.open(base_url + OFFER, timeout=10).read().decode()
     fields = dict(re.findall(r'name="(csrfmiddlewaretoken|started)" value="([^"]*)"', html))
-    time.sleep(settings.ENQUIRY_MIN_FILL_SECONDS + 0.5)  # a person takes a moment
+    time.sleep(settings.FORM_MIN_FILL_SECONDS + 0.5)  # a person takes a moment
     data = {
         **fields,
         "name": "Erika Muster",

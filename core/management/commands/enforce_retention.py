@@ -18,6 +18,12 @@ def old_login_attempts():
     return "failed login records", deleted
 
 
+def old_mails():
+    from core.outbox import delete_old
+
+    return "mails", delete_old()
+
+
 class Command(BaseCommand):
     help = (
         "Delete personal data past its retention period: expired sessions, failed-login "
@@ -26,6 +32,6 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        for purge in [expired_sessions, old_login_attempts, *hooks.get_hooks("quartier_retention")]:
+        for purge in [expired_sessions, old_login_attempts, old_mails, *hooks.get_hooks("quartier_retention")]:
             label, deleted = purge()
             self.stdout.write(f"{deleted} {label} deleted.")

@@ -48,8 +48,14 @@ class Command(BaseCommand):
         password, as onboarding does) get the known password once, to try them out."""
         from clubs.demo import DEMO_CLUB_EMAIL
         from directory.demo import DEMO_PROVIDER_EMAIL
+        from exchange.demo import DEMO_MENTOR_EMAIL
 
-        for label, email in (("Club account", DEMO_CLUB_EMAIL), ("Provider account", DEMO_PROVIDER_EMAIL)):
+        accounts = (
+            ("Club account", DEMO_CLUB_EMAIL),
+            ("Provider account", DEMO_PROVIDER_EMAIL),
+            ("Swap board mentor", DEMO_MENTOR_EMAIL),
+        )
+        for label, email in accounts:
             user = User.objects.filter(email=email).first()
             if user is None:
                 continue

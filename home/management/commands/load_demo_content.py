@@ -11,6 +11,7 @@ DEMO_BUILDERS = [
     "helpful_links.demo.build",
     "directory.demo.build",
     "clubs.demo.build",
+    "exchange.demo.build",
 ]
 # Last: translates pages and categories the builders above made.
 TRANSLATIONS_BUILDER = "home.demo_translations.build"

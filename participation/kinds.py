@@ -1,0 +1,46 @@
+"""The kinds of contribution. Each app that adds one (the swap board first) registers a
+ContributionKind through the Wagtail hook `quartier_contribution_kinds`, so that this
+app names none of them."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from wagtail import hooks
+
+
+@dataclass(frozen=True)
+class ContributionKind:
+    key: str
+    label: str
+    model: type
+    # Who may moderate this kind in the admin (besides moderate_contribution).
+    moderate_permission: str
+    # The public address of a published item, or "" (the request is the reader's).
+    public_url: Callable
+    # What the item holds beyond the title, for the export and the moderators.
+    describe: Callable
+    # The text the word list is checked against.
+    text: Callable
+    # The template that shows an item to moderators in the admin.
+    admin_template: str
+    # The address where the resident changes an item (token, item) -> url, or None.
+    edit_url: Callable | None = None
+    # The address of the form for a new item, for a resident known by their link.
+    new_url: Callable | None = None
+    # States the resident may set while the item is public, with the button's words.
+    marks: tuple = field(default_factory=tuple)
+
+
+def all_kinds():
+    return {kind.key: kind for kind in (factory() for factory in hooks.get_hooks("quartier_contribution_kinds"))}
+
+
+def kind_of(contribution):
+    return all_kinds()[contribution.kind]
+
+
+def moderated_by(user):
+    """The kinds this user may moderate."""
+    if user.has_perm("participation.moderate_contribution"):
+        return list(all_kinds().values())
+    return [kind for kind in all_kinds().values() if user.has_perm(kind.moderate_permission)]
