@@ -4,10 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import clean_query
+from core.photos import safe_photo
 from participation.forms import ContributionForm
 
 from .models import Direction, Mode, Subject
-from .photos import safe_photo
 
 
 class BoardFilterForm(forms.Form):

@@ -4,6 +4,7 @@ for notice boards. Each list is a fixed number of queries however many posts the
 are (tests/exchange/test_query_counts.py)."""
 
 from datetime import timedelta
+from urllib.parse import urlencode
 
 import segno
 
@@ -15,7 +16,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from core.addresses import absolute
@@ -33,6 +34,7 @@ from participation.relay import relay
 from participation.views import EDITABLE_STATES, resident_or_problem, resident_page_url
 
 from .forms import BoardFilterForm, SwapPostForm
+from .kind import board_page
 from .models import SwapCategory, SwapPost
 
 PER_PAGE = 20
@@ -60,6 +62,42 @@ def _public_posts():
     return SwapPost.objects.public().annotate(category_key=F("category__translation_key"))
 
 
+def matching(posts, query):
+    """Posts with every word of the query in the title or the description."""
+    for word in query.split():
+        posts = posts.filter(Q(title__icontains=word) | Q(description__icontains=word))
+    return posts
+
+
+def site_search_section(request, query, limit=5):
+    """The board's part of the site-wide search: the newest matching posts, with a link
+    to all of them on the board."""
+    posts = matching(_public_posts(), query)
+    total = posts.count()
+    page = board_page() if total else None
+    if page is None:
+        return None
+    base = page.base_url(request)
+    return {
+        "heading": _("Posts on the swap board"),
+        "items": [
+            {
+                "title": post.title,
+                "url": base + page.reverse_subpage("post", args=[post.pk]),
+                "text": post.description,
+                "source": f"{post.get_direction_display()} · {post.area}",
+            }
+            for post in posts.only(*LIST_FIELDS).order_by("-published_at", "-pk")[:limit]
+        ],
+        "total": total,
+        "more_url": f"{base}?{urlencode({'q': query})}",
+        "more_label": ngettext(
+            "All %(total)s matching post on the swap board", "All %(total)s matching posts on the swap board", total
+        )
+        % {"total": total},
+    }
+
+
 def board(request, page):
     categories = categories_for(request)
     form = BoardFilterForm(request.GET, categories=categories, areas=page.area_list())
@@ -76,8 +114,7 @@ def board(request, page):
         posts = posts.filter(area=filters["area"])
     if filters.get("new"):
         posts = posts.filter(published_at__gte=timezone.now() - timedelta(days=7))
-    for word in filters.get("q", "").split():
-        posts = posts.filter(Q(title__icontains=word) | Q(description__icontains=word))
+    posts = matching(posts, filters.get("q", ""))
     items = Paginator(posts.only(*LIST_FIELDS).order_by("-published_at", "-pk"), PER_PAGE).get_page(
         request.GET.get("page")
     )

@@ -28,6 +28,13 @@ register_snippet(SwapCategoryViewSet)
 hooks.register("quartier_contribution_kinds", swap_kind)
 
 
+@hooks.register("quartier_site_search")
+def swap_board_in_site_search(request, query):
+    from .views import site_search_section
+
+    return site_search_section(request, query)
+
+
 @hooks.register("register_admin_urls")
 def on_behalf_urls():
     return [path("swap-board/on-behalf/", on_behalf, name="exchange_on_behalf")]

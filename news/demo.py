@@ -2,7 +2,7 @@
 with one-off and repeating events, all relative to today so that the demo never looks
 stale. Safe to run again: pages are found by slug and updated."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -254,6 +254,11 @@ def build_events(home, today):
         show_in_menus=True,
         intro="Alle Termine im Lindenkiez an einem Ort: vom Nachbarschaftscafé bis zum Kiezfest.",
         search_description="Veranstaltungskalender für den Lindenkiez.",
+        proposal_criteria=(
+            "<ul><li>Offen für alle aus dem Kiez, nicht nur für Mitglieder.</li>"
+            "<li>Im Lindenkiez oder gleich nebenan.</li>"
+            "<li>Keine Werbung für Geschäfte, keine Parteiveranstaltungen im Wahlkampf.</li></ul>"
+        ),
     )
     this_tuesday = next_weekday(today, 1)
     saturday = next_weekday(today, 5)
@@ -464,12 +469,43 @@ def build_events(home, today):
     return calendar
 
 
+def build_proposal(today):
+    """One proposal waiting for review, so that the editors' queue shows one: built
+    anew each time, so that its date stays ahead."""
+    from participation.models import Resident, State
+
+    from .models import EventProposal
+
+    resident, _created = Resident.objects.get_or_create(email="kita-sonnenschein@nachbarn.lindenkiez.example")
+    EventProposal.objects.filter(resident=resident).delete()
+    day = next_weekday(today, 3) + timedelta(weeks=3)
+    start = timezone.make_aware(datetime.combine(day, time(15, 0)))
+    EventProposal.objects.create(
+        resident=resident,
+        state=State.IN_REVIEW,
+        review_reason="first contribution of this address",
+        title="Vorlesenachmittag in der Kita Sonnenschein",
+        start=start,
+        end=start + timedelta(hours=1, minutes=30),
+        place_name="Kita Sonnenschein",
+        address="Parkstraße 3, 10999 Berlin",
+        organiser_name="Elternrat der Kita Sonnenschein",
+        organiser_contact="030 2345678",
+        cost="kostenlos",
+        description="Eltern lesen Bilderbücher vor, auf Deutsch, Türkisch und Arabisch. Für Kinder ab 3 Jahren.",
+        consent_text="Demo",
+        consented_at=timezone.now(),
+        confirmed_at=timezone.now(),
+    )
+
+
 def build(stdout=None):
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     today = timezone.localdate()
     index = build_news(home, today)
     calendar = build_events(home, today)
+    build_proposal(today)
     if stdout is not None:
         stdout.write(
             f"  news: {NewsPage.objects.child_of(index).count()} articles, "

@@ -164,3 +164,10 @@ def news_past_relevance():
             kind=gettext("News article"),
             since=article.relevant_until,
         )
+
+
+@hooks.register("quartier_contribution_kinds")
+def event_proposals():
+    from .proposals import event_kind
+
+    return event_kind()

@@ -19,7 +19,7 @@ from wagtail.models import ModelLogEntry
 from . import lifecycle
 from .forms import ReasonForm
 from .kinds import moderated_by
-from .models import PUBLIC_STATES, Contribution, State
+from .models import PUBLIC_STATES, Contribution, Resident, State
 from .views import MARK_ACTIONS
 
 TABS = {
@@ -106,7 +106,7 @@ def _office_actions(contribution, kind):
         for state, label in kind.marks
         if contribution.is_public and contribution.state in lifecycle.RESIDENT_MARKS.get(state, ())
     ]
-    if contribution.state in (State.PUBLISHED, State.RESERVED, State.EXPIRED):
+    if kind.extendable and contribution.state in (State.PUBLISHED, State.RESERVED, State.EXPIRED):
         actions.append(("extend", _("Extend")))
     if contribution.state not in (State.WITHDRAWN, State.REJECTED):
         actions.append(("withdraw", _("Withdraw")))
@@ -134,6 +134,11 @@ def decide(request, pk, decision):
             action = lifecycle.return_with_reason if decision == "return" else lifecycle.reject
             action(contribution, request.user, form.cleaned_data["reason"])
             messages.success(request, _("Done; the resident gets a mail with your reason."))
+        elif decision in ("trust", "distrust"):
+            Resident.objects.filter(pk=contribution.resident_id).update(trusted=decision == "trust")
+            lifecycle.log_change(contribution, request.user, decision)
+            messages.success(request, _("Saved."))
+            return redirect("participation_admin:detail", pk)
         elif decision in OFFICE_ACTIONS:
             # For residents without an address, who call the office instead of using
             # their own page: the same buttons, recorded with who pressed them.

@@ -29,6 +29,21 @@ class ContributionKind:
     new_url: Callable | None = None
     # States the resident may set while the item is public, with the button's words.
     marks: tuple = field(default_factory=tuple)
+    # Called when a moderator approves an item (or a trusted resident's item is
+    # published), before its state changes: an event proposal makes its page here.
+    on_publish: Callable | None = None
+    # When a published item ends, (item, now) -> datetime; by default after
+    # PARTICIPATION_EXPIRY_DAYS, extended by the resident.
+    expires: Callable | None = None
+    # Whether the resident is reminded before the end and told of it (not for an event,
+    # which simply is over).
+    reminds: bool = True
+    # Whether every change of a public item by its resident is reviewed again.
+    review_changes: bool = False
+
+    @property
+    def extendable(self):
+        return self.expires is None
 
 
 def all_kinds():

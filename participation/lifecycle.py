@@ -22,7 +22,7 @@ from wagtail.log_actions import log
 from core import outbox
 from core.addresses import absolute
 
-from .kinds import kind_of
+from .kinds import all_kinds, kind_of
 from .models import PUBLIC_STATES, Contribution, ModerationSettings, Report, Resident, State
 from .tokens import confirmation_token, resident_token
 
@@ -139,7 +139,8 @@ def review_reason(contribution):
         .exclude(pk=contribution.pk)
         .exists()
     )
-    if not known and contribution.published_at is None and contribution.entered_by_id is None:
+    trusted = contribution.resident.trusted or contribution.entered_by_id is not None
+    if not known and not trusted and contribution.published_at is None:
         return "first contribution of this address"
     return ""
 
@@ -156,8 +157,13 @@ def route(contribution, now=None):
 
 
 def _publish(contribution, now, user=None, action=None):
+    kind = kind_of(contribution)
+    if kind.on_publish:
+        kind.on_publish(contribution, user)
     expires = contribution.expires_at
-    if expires is None or expires <= now:
+    if kind.expires:
+        expires = kind.expires(contribution, now)
+    elif expires is None or expires <= now:
         expires = now + timedelta(days=settings.PARTICIPATION_EXPIRY_DAYS)
     _change(
         contribution,
@@ -251,7 +257,7 @@ def extend(contribution, now=None):
     """Another term from today (or from the end of the current one), also for an item
     that expired and is not deleted yet."""
     now = now or timezone.now()
-    if contribution.state not in (*PUBLIC_STATES, State.EXPIRED):
+    if contribution.state not in (*PUBLIC_STATES, State.EXPIRED) or not kind_of(contribution).extendable:
         raise NotAllowed
     start = max(contribution.expires_at or now, now)
     state = State.PUBLISHED if contribution.state == State.EXPIRED else contribution.state
@@ -276,6 +282,9 @@ def changed(contribution, now=None):
     now = now or timezone.now()
     if contribution.state == State.RETURNED:
         _change(contribution, State.IN_REVIEW, now, review_reason="changed after being returned")
+        _mail_about(contribution, "in_review")
+    elif contribution.state in PUBLIC_STATES and kind_of(contribution).review_changes:
+        _change(contribution, State.IN_REVIEW, now, review_reason="changed after publication")
         _mail_about(contribution, "in_review")
     elif contribution.state in PUBLIC_STATES and review_reason(contribution):
         _change(contribution, State.IN_REVIEW, now, review_reason=review_reason(contribution)[:200])
@@ -309,7 +318,11 @@ def remind_due(now=None):
     now = now or timezone.now()
     soon = now + timedelta(days=settings.PARTICIPATION_REMIND_DAYS_BEFORE)
     due = Contribution.objects.filter(
-        state__in=PUBLIC_STATES, expires_at__gt=now, expires_at__lte=soon, reminded_at__isnull=True
+        state__in=PUBLIC_STATES,
+        expires_at__gt=now,
+        expires_at__lte=soon,
+        reminded_at__isnull=True,
+        kind__in=[kind.key for kind in all_kinds().values() if kind.reminds],
     ).select_related("resident")
     count = 0
     for contribution in due:
@@ -329,7 +342,8 @@ def expire_due(now=None):
             state=State.EXPIRED, state_changed_at=now
         ):
             contribution.state = State.EXPIRED
-            _mail_about(contribution, "expired")
+            if kind_of(contribution).reminds:
+                _mail_about(contribution, "expired")
             count += 1
     return count
 

@@ -32,6 +32,10 @@ class Resident(models.Model):
     language = models.CharField(_("language"), max_length=10, default="de")
     created_at = models.DateTimeField(_("first seen"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("address confirmed"), null=True, blank=True)
+    # Clubs, providers and known groups whose contributions need no first review.
+    trusted = models.BooleanField(
+        _("trusted"), default=False, help_text=_("Publishes without review (unless a listed word needs one).")
+    )
     # Raising it voids every private link mailed so far.
     link_version = models.PositiveIntegerField(default=1, editable=False)
     entered_by = models.ForeignKey(

@@ -142,7 +142,11 @@ def resident_page(request, resident, token):
             for state, label in kind.marks
             if contribution.state in lifecycle.RESIDENT_MARKS.get(state, ()) and contribution.is_public
         ]
-        contribution.can_extend = contribution.state in (State.PUBLISHED, State.RESERVED, State.EXPIRED)
+        contribution.can_extend = kind.extendable and contribution.state in (
+            State.PUBLISHED,
+            State.RESERVED,
+            State.EXPIRED,
+        )
         contribution.can_withdraw = contribution.state not in (State.WITHDRAWN, State.REJECTED)
         contribution.ends_soon = bool(
             contribution.expires_at and contribution.is_public and (contribution.expires_at - now).days < 7

@@ -36,11 +36,13 @@ PAGE_TYPES = {
     "translated page": "/de/kontakt/",
     "swap board": "/de/tauschboerse/",
     "swap board filtered": "/de/tauschboerse/?direction=offer&category=kinder&q=Fahrrad",
-    # The demo's first post (exchange/demo.py), published, with a photo.
-    "swap post": "/de/tauschboerse/1/",
+    # The demo's first post (exchange/demo.py), published, with a photo; the demo's event
+    # proposal (news/demo.py) is the first contribution.
+    "swap post": "/de/tauschboerse/2/",
     "swap post form": "/de/tauschboerse/neu/",
     "swap board sheet": "/de/tauschboerse/aushang/",
     "my posts": "/de/mein-quartier/",
+    "event proposal form": "/de/veranstaltungen/melden/",
 }
 # German, English and Arabic (right to left). The demo has the home page and a few
 # pages translated, so each language sees translated and untranslated pages.
@@ -65,10 +67,12 @@ OTHER_VIEWS = [
     "/de/tauschboerse/feed/",
     "/de/tauschboerse/aushang/pdf/",
     "/de/tauschboerse/neu/danke/",
-    "/de/tauschboerse/1/gesendet/",
-    "/de/tauschboerse/1/gemeldet/",
-    "/de/tauschboerse/1/aendern/",
+    "/de/tauschboerse/2/gesendet/",
+    "/de/tauschboerse/2/gemeldet/",
+    "/de/tauschboerse/2/aendern/",
     "/de/mein-quartier/not-a-token/",
+    "/de/veranstaltungen/melden/danke/",
+    "/de/veranstaltungen/melden/1/aendern/",
     "/de/bestaetigen/not-a-token/",
     "/sitemap.xml",
     "/sitemap-pages.xml",

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -41,9 +42,15 @@ class EventIndexPage(RoutablePageMixin, Page):
     sitemap_routes = ["archive"]
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    proposal_criteria = RichTextField(
+        _("what the calendar accepts"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_("Shown above the form for proposing an event; whoever proposes one confirms it."),
+    )
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("proposal_criteria")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.EventPage"]
@@ -121,6 +128,25 @@ class EventIndexPage(RoutablePageMixin, Page):
         context = self._list(request, form, occurrences)
         context.update(is_archive=True, seo_title=gettext("Past events"))
         return self.render(request, context_overrides=context)
+
+    # Event proposals from residents and groups without an account (news/proposals.py).
+    @path("melden/", name="propose")
+    def propose(self, request):
+        from .. import proposals
+
+        return proposals.propose(request, self)
+
+    @path("melden/danke/", name="proposal_thanks")
+    def proposal_thanks(self, request):
+        from .. import proposals
+
+        return proposals.thanks(request, self)
+
+    @path("melden/<int:pk>/aendern/", name="proposal_edit")
+    def proposal_edit(self, request, pk):
+        from .. import proposals
+
+        return proposals.edit(request, self, pk)
 
     @path("ical/")
     def ical_feed(self, request):

@@ -33,7 +33,14 @@ def _locale(context):
 def home_news_and_events(context):
     """The newest still-relevant articles and the next dates of the calendar, each with
     a link to its section."""
-    return {"request": context["request"], **home_sections(_locale(context), context["request"])}
+    from ..models import EventIndexPage
+
+    return {
+        "request": context["request"],
+        # The calendar comes as a plain page; its routes are the same for every calendar.
+        "propose_path": EventIndexPage().reverse_subpage("propose"),
+        **home_sections(_locale(context), context["request"]),
+    }
 
 
 @register.filter

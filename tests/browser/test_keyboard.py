@@ -101,3 +101,31 @@ def test_post_on_the_swap_board_with_the_keyboard(page, live_site):
         page.keyboard.press("Enter")
     assert "/neu/danke/" in page.url
     assert page.locator("h1").inner_text() == "Bitte bestätigen Sie Ihren Beitrag"
+
+
+def test_propose_an_event_with_the_keyboard(page, live_site):
+    page.goto(live_site + "/de/veranstaltungen/melden/")
+    opened = time.monotonic()
+    tab_to(page, ".resident-form input[name=title]")
+    page.keyboard.type("Laternenbasteln im Hof")
+    tab_to(page, ".resident-form input[name=date]")
+    # The 12th of December: typed the same whether the browser puts the day or the month first.
+    page.keyboard.type("12122035")
+    tab_to(page, ".resident-form input[name=start_time]")
+    page.keyboard.type("1630")
+    tab_to(page, ".resident-form input[name=place_name]")
+    page.keyboard.type("Hof der Lindenstraße 12")
+    tab_to(page, ".resident-form input[name=organiser_name]")
+    page.keyboard.type("Hausgemeinschaft")
+    tab_to(page, ".resident-form textarea[name=description]")
+    page.keyboard.type("Wir basteln Laternen für den Umzug.")
+    tab_to(page, ".resident-form input[name=email]")
+    page.keyboard.type("hof@example.org")
+    tab_to(page, ".resident-form input[name=consent]")
+    page.keyboard.press("Space")
+    tab_to(page, ".resident-form button[type=submit]")
+    time.sleep(max(0, 3.5 - (time.monotonic() - opened)))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/melden/danke/" in page.url, page.locator(".form-errors").all_inner_texts()
+    assert page.locator("h1").inner_text() == "Bitte bestätigen Sie Ihren Vorschlag"

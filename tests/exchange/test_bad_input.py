@@ -96,7 +96,7 @@ def test_photos_that_are_not_safe_images_are_refused(client, upload, message):
 
 
 def test_a_huge_photo_is_refused(client, monkeypatch):
-    monkeypatch.setattr("exchange.photos.MAX_UPLOAD_BYTES", 1000)
+    monkeypatch.setattr("core.photos.MAX_UPLOAD_BYTES", 1000)
     response = client.post(NEW, {**post_data(photo_alt="Foto"), "photo": image_upload(size=(400, 400))})
     assert response.status_code == 400
     assert "zu groß" in str(response.context["form"].errors["photo"])

@@ -113,3 +113,12 @@ def test_the_feed_lists_new_posts(client):
     titles = [entry.title for entry in feed.entries]
     assert len(titles) == SwapPost.objects.public().count()
     assert all(":" in title for title in titles)
+
+
+def test_the_site_search_finds_posts_on_the_board(client):
+    post = SwapPost.objects.get(title="Kinderfahrrad, 20 Zoll")
+    html = client.get("/de/search/?q=Kinderfahrrad").content.decode()
+    assert "Beiträge der Tauschbörse" in html
+    assert f"/de/tauschboerse/{post.pk}/" in html
+    expired = SwapPost.objects.get(state=State.EXPIRED)
+    assert f"/de/tauschboerse/{expired.pk}/" not in client.get(f"/de/search/?q={expired.title}").content.decode()
