@@ -46,3 +46,54 @@ def onboard_club_view(request):
         )
         return redirect("wagtailadmin_pages:edit", result.page.pk)
     return TemplateResponse(request, "clubs/admin/onboard_club.html", {"form": form})
+
+
+# Volunteering interests: the club marks what it did; each account sees its own clubs'.
+
+
+def clubs_of(user):
+    """The club pages whose interests this user may see and mark: all for editors, the
+    pages it may edit for a club account."""
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    from core.attention import is_editor
+
+    from .models import ClubPage
+
+    if is_editor(user) or user.has_perm("participation.moderate_contribution"):
+        return ClubPage.objects.all()
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"])
+    return ClubPage.objects.filter(pk__in=editable.values("pk"))
+
+
+def interests_view(request):
+    from .models import ClubMark, VolunteerInterest
+
+    clubs = clubs_of(request.user)
+    interests = (
+        VolunteerInterest.objects.filter(club__in=clubs, state__in=("published", "expired"))
+        .select_related("club")
+        .order_by("-published_at")
+    )
+    return TemplateResponse(
+        request,
+        "clubs/admin/interests.html",
+        {"interests": interests[:200], "marks": [mark for mark in ClubMark if mark.value]},
+    )
+
+
+def mark_interest_view(request, pk):
+    from django.http import HttpResponseNotAllowed
+
+    from .interests import mark
+    from .models import ClubMark, VolunteerInterest
+
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    # Another club's interest is refused like a missing one.
+    item = VolunteerInterest.objects.filter(pk=pk, club__in=clubs_of(request.user)).first()
+    if item is None or request.POST.get("mark") not in ClubMark.values or not request.POST.get("mark"):
+        raise PermissionDenied
+    mark(item, request.POST["mark"])
+    messages.success(request, _("Saved. The person sees it on their page."))
+    return redirect("clubs_interests")

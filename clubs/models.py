@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from core.images import DescribedImageMixin
 from directory.models import DESCRIPTION_FEATURES, Category
+from participation.models import Contribution
 
 CLUBS_PER_PAGE = 24
 
@@ -71,6 +72,25 @@ class ClubIndexPage(RoutablePageMixin, Page):
         from .views import volunteering
 
         return volunteering(request, self)
+
+    # "Ich möchte mitmachen" (clubs/interests.py): for one role, or anywhere.
+    @path("ehrenamt/<int:role_id>/mitmachen/", name="role_interest")
+    def role_interest(self, request, role_id):
+        from .interests import interest
+
+        return interest(request, self, role_id)
+
+    @path("ehrenamt/mitmachen/", name="general_interest")
+    def general_interest(self, request):
+        from .interests import interest
+
+        return interest(request, self)
+
+    @path("ehrenamt/danke/", name="interest_thanks")
+    def interest_thanks(self, request):
+        from .interests import thanks
+
+        return thanks(request, self)
 
 
 class ClubPage(DescribedImageMixin, Page):
@@ -177,7 +197,11 @@ class ClubPage(DescribedImageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["activities"] = list(self.activities.all())
-        context["roles"] = [role for role in self.volunteer_roles.all() if role.is_open]
+        context["roles"] = [role for role in self.volunteer_roles.all() if role.is_current]
+        # A club page lives right below the club index, whose routes take the interest.
+        index_url = self.get_url(request).rstrip("/").rsplit("/", 1)[0] + "/"
+        for role in context["roles"]:
+            role.interest_url = index_url + ClubIndexPage().reverse_subpage("role_interest", args=[role.pk])
         context["links"] = list(self.links.all())
         context["club_categories"] = list(self.categories.all())
         context["tags"] = [item.tag for item in self.tagged_items.select_related("tag")]
@@ -214,8 +238,20 @@ class VolunteerRole(Orderable):
         _("time needed"), max_length=150, blank=True, help_text=_("For example: two hours a month")
     )
     is_open = models.BooleanField(_("open"), default=True, help_text=_("Untick when the role is filled"))
+    valid_until = models.DateField(
+        _("valid until"),
+        null=True,
+        blank=True,
+        help_text=_("After this day the role leaves the lists and you are reminded to renew or close it."),
+    )
 
-    panels = [FieldPanel("title"), FieldPanel("description"), FieldPanel("time_needed"), FieldPanel("is_open")]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("time_needed"),
+        FieldPanel("is_open"),
+        FieldPanel("valid_until"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("volunteer role")
@@ -223,6 +259,10 @@ class VolunteerRole(Orderable):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_current(self):
+        return self.is_open and (self.valid_until is None or self.valid_until >= timezone.localdate())
 
 
 class ClubLink(Orderable):
@@ -245,7 +285,55 @@ def open_roles(index_page, request=None):
     two queries."""
     clubs = ClubPage.objects.child_of(index_page).live().public().only("id")
     return (
-        VolunteerRole.objects.filter(is_open=True, page__in=clubs)
+        VolunteerRole.objects.filter(current_roles(), page__in=clubs)
         .select_related("page")
         .order_by("page__title", "sort_order")
     )
+
+
+def current_roles():
+    """Open and not past their "valid until" day."""
+    return models.Q(is_open=True) & (
+        models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=timezone.localdate())
+    )
+
+
+class ClubMark(models.TextChoices):
+    """What the club says about an interest, shown on the resident's page."""
+
+    NONE = "", _("Not yet read by the club")
+    READ = "read", _("Read by the club")
+    ANSWERED = "answered", _("Answered by the club")
+    FILLED = "filled", _("The role is filled")
+
+
+class VolunteerInterest(Contribution):
+    """ "Ich möchte mitmachen": a resident's interest in a club's volunteer role, or in
+    helping at all ("I would like to help, but don't know where"), passed on to the
+    club's contact or to the contact person on site once the address is confirmed."""
+
+    role = models.ForeignKey(
+        VolunteerRole, verbose_name=_("role"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    club = models.ForeignKey(
+        ClubPage, verbose_name=_("club"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Copies, so that the resident still sees what they offered after a role is gone.
+    club_name = models.CharField(_("club"), max_length=255, blank=True)
+    name = models.CharField(_("name"), max_length=120)
+    reach = models.CharField(_("how to reach me"), max_length=200)
+    availability = models.CharField(_("when I have time"), max_length=200, blank=True)
+    topics = models.CharField(_("topics"), max_length=500, blank=True)
+    languages = models.CharField(_("languages"), max_length=200, blank=True)
+    message = models.TextField(_("message"), max_length=2000, blank=True)
+    club_mark = models.CharField(_("club's answer"), max_length=20, choices=ClubMark.choices, blank=True)
+    club_marked_at = models.DateTimeField(_("marked by the club"), null=True, blank=True)
+    club_reminded_at = models.DateTimeField(_("club reminded"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("volunteering interest")
+        verbose_name_plural = _("volunteering interests")
+
+    def save(self, *args, **kwargs):
+        self.kind = "volunteer"
+        super().save(*args, **kwargs)

@@ -63,5 +63,15 @@ def volunteering(request, index_page):
     paginator = Paginator(open_roles(index_page, request), 50)
     items = paginator.get_page(_page_number(request))
     context = index_page.get_context(request)
-    context.update({"items": items, "roles": list(items), "list_url": index_page.url})
+    roles = list(items)
+    for role in roles:
+        role.interest_url = index_page.url + index_page.reverse_subpage("role_interest", args=[role.pk])
+    context.update(
+        {
+            "items": items,
+            "roles": roles,
+            "list_url": index_page.url,
+            "general_interest_url": index_page.url + index_page.reverse_subpage("general_interest"),
+        }
+    )
     return TemplateResponse(request, "clubs/volunteering.html", context)

@@ -12,14 +12,74 @@ from wagtail.models import GroupPagePermission
 
 from core.attention import AttentionItem
 
-from .admin_views import onboard_club_view
+from .admin_views import clubs_of, interests_view, mark_interest_view, onboard_club_view
 from .models import ClubPage
 from .permissions import can_onboard, choosable_pages
 
 
 @hooks.register("register_admin_urls")
 def onboarding_urls():
-    return [path("clubs/onboard/", onboard_club_view, name="clubs_onboard_club")]
+    return [
+        path("clubs/onboard/", onboard_club_view, name="clubs_onboard_club"),
+        path("volunteering/", interests_view, name="clubs_interests"),
+        path("volunteering/<int:pk>/mark/", mark_interest_view, name="clubs_mark_interest"),
+    ]
+
+
+class InterestsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return clubs_of(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def interests_menu_item():
+    return InterestsMenuItem(
+        _("Volunteering interests"), reverse_lazy("clubs_interests"), icon_name="group", order=260, name="interests"
+    )
+
+
+@hooks.register("quartier_contribution_kinds")
+def volunteering_interests():
+    from .interests import interest_kind
+
+    return interest_kind()
+
+
+@hooks.register("quartier_needs_attention")
+def volunteering_needing_attention():
+    """Interests a club has not answered within VOLUNTEER_ANSWER_DAYS, and roles past
+    their "valid until" day, also mailed to the club's accounts."""
+    from .interests import unanswered
+    from .models import VolunteerRole
+
+    today = timezone.localdate()
+    items = list(unanswered().select_related("club"))
+    roles = list(VolunteerRole.objects.filter(is_open=True, valid_until__lt=today).select_related("page"))
+    pages = {item.club_id for item in items} | {role.page_id for role in roles}
+    owners = {}
+    for page_id, email in GroupPagePermission.objects.filter(page__in=pages).values_list(
+        "page_id", "group__user__email"
+    ):
+        if email:
+            owners.setdefault(page_id, set()).add(email)
+    for item in items:
+        yield AttentionItem(
+            title=f"{item.title} ({item.club_name})",
+            reason=_("Someone offered to help and has not heard back"),
+            edit_url=reverse("clubs_interests"),
+            kind=_("Volunteering interest"),
+            since=timezone.localtime(item.published_at).date(),
+            owner_emails=tuple(sorted(owners.get(item.club_id, ()))),
+        )
+    for role in roles:
+        yield AttentionItem(
+            title=f"{role.title} ({role.page.title})",
+            reason=_("The volunteer role is past its “valid until” day: renew or close it"),
+            edit_url=reverse("wagtailadmin_pages:edit", args=[role.page_id]),
+            kind=_("Volunteer role"),
+            since=role.valid_until,
+            owner_emails=tuple(sorted(owners.get(role.page_id, ()))),
+        )
 
 
 class OnboardMenuItem(MenuItem):

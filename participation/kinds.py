@@ -40,6 +40,12 @@ class ContributionKind:
     reminds: bool = True
     # Whether every change of a public item by its resident is reviewed again.
     review_changes: bool = False
+    # Whether an item is reviewed before publication at all (not a message to a club).
+    reviewed: bool = True
+    # The state as the resident reads it, when the kind says it in its own words.
+    status: Callable | None = None
+    # Mails the kind words itself: {"published": "clubs/emails/interest_sent", ...}.
+    mail_templates: dict = field(default_factory=dict)
 
     @property
     def extendable(self):

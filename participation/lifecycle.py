@@ -50,7 +50,8 @@ def mail_resident(resident, template, purpose, key=None, **context):
         return None
     context = {"resident": resident, "site_name": settings.WAGTAIL_SITE_NAME, **context}
     context.setdefault("resident_link", resident_link(resident))
-    subject, body = outbox.render(f"participation/emails/{template}", context, resident.language)
+    prefix = template if "/" in template else f"participation/emails/{template}"
+    subject, body = outbox.render(prefix, context, resident.language)
     return outbox.queue(to=resident.email, subject=subject, body=body, purpose=purpose, key=key)
 
 
@@ -58,7 +59,7 @@ def _mail_about(contribution, template, **context):
     kind = kind_of(contribution)
     return mail_resident(
         contribution.resident,
-        template,
+        kind.mail_templates.get(template, template),
         purpose=f"participation.{template}",
         contribution=contribution,
         kind=kind,
@@ -148,7 +149,7 @@ def review_reason(contribution):
 def route(contribution, now=None):
     """To review or straight to the public, after a confirmation or a change."""
     now = now or timezone.now()
-    reason = review_reason(contribution)
+    reason = review_reason(contribution) if kind_of(contribution).reviewed else ""
     if reason:
         _change(contribution, State.IN_REVIEW, now, review_reason=reason[:200])
         _mail_about(contribution, "in_review")

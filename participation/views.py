@@ -134,6 +134,7 @@ def resident_page(request, resident, token):
     for contribution in contributions:
         kind = kinds[contribution.kind]
         contribution.kind_label = kind.label
+        contribution.status = kind.status(contribution) if kind.status else contribution.get_state_display()
         contribution.public_link = kind.public_url(contribution) if contribution.is_public else ""
         editable = contribution.state in EDITABLE_STATES and kind.edit_url
         contribution.edit_link = kind.edit_url(token, contribution) if editable else ""

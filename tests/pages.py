@@ -43,6 +43,9 @@ PAGE_TYPES = {
     "swap board sheet": "/de/tauschboerse/aushang/",
     "my posts": "/de/mein-quartier/",
     "event proposal form": "/de/veranstaltungen/melden/",
+    # The first volunteer role of the demo (clubs/demo.py).
+    "volunteer interest form": "/de/vereine/ehrenamt/1/mitmachen/",
+    "general volunteer form": "/de/vereine/ehrenamt/mitmachen/",
 }
 # German, English and Arabic (right to left). The demo has the home page and a few
 # pages translated, so each language sees translated and untranslated pages.
@@ -72,6 +75,7 @@ OTHER_VIEWS = [
     "/de/tauschboerse/2/aendern/",
     "/de/mein-quartier/not-a-token/",
     "/de/veranstaltungen/melden/danke/",
+    "/de/vereine/ehrenamt/danke/",
     "/de/veranstaltungen/melden/1/aendern/",
     "/de/bestaetigen/not-a-token/",
     "/sitemap.xml",

@@ -394,6 +394,9 @@ PARTICIPATION_CONFIRM_DAYS = int(os.environ.get("PARTICIPATION_CONFIRM_DAYS", "7
 PARTICIPATION_LINK_DAYS = int(os.environ.get("PARTICIPATION_LINK_DAYS", "14"))
 PARTICIPATION_REPORTS_TO_HIDE = int(os.environ.get("PARTICIPATION_REPORTS_TO_HIDE", "3"))
 PARTICIPATION_RATE_WINDOW = 60 * 60
+# Days a club has to mark a volunteering interest before it is reminded and the
+# contact person on site sees it under "Needs attention".
+VOLUNTEER_ANSWER_DAYS = int(os.environ.get("VOLUNTEER_ANSWER_DAYS", "7"))
 PARTICIPATION_RATE_LIMIT_PER_IP = int(os.environ.get("PARTICIPATION_RATE_LIMIT_PER_IP", "20"))
 PARTICIPATION_RATE_LIMIT_PER_ADDRESS = int(os.environ.get("PARTICIPATION_RATE_LIMIT_PER_ADDRESS", "5"))
 SEARCH_RATE_WINDOW = 60
@@ -413,6 +416,7 @@ PERIODIC_TASKS = {
     "send due mails": {"task": "core.tasks.send_due_mails", "when": "every 1 minute"},
     # Residents' contributions: reminders before the end, expiry, relayed messages.
     "contribution reminders and expiry": {"task": "participation.tasks.run_life_cycle", "when": "every 15 minutes"},
+    "remind clubs of unanswered volunteers": {"task": "clubs.tasks.remind_clubs_task", "when": "daily 08:00"},
     "check links": {"task": "helpful_links.tasks.check_links_task", "when": "daily 03:15"},
     "enforce retention": {"task": "core.tasks.enforce_retention", "when": "daily 03:45"},
     "forget finished tasks": {"task": "core.tasks.prune_finished_tasks", "when": "daily 04:00"},

@@ -129,3 +129,26 @@ def test_propose_an_event_with_the_keyboard(page, live_site):
         page.keyboard.press("Enter")
     assert "/melden/danke/" in page.url, page.locator(".form-errors").all_inner_texts()
     assert page.locator("h1").inner_text() == "Bitte bestätigen Sie Ihren Vorschlag"
+
+
+def test_offer_help_with_the_keyboard(page, live_site):
+    page.goto(live_site + "/de/vereine/ehrenamt/mitmachen/")
+    opened = time.monotonic()
+    tab_to(page, ".resident-form input[name=name]")
+    page.keyboard.type("Jana Roth")
+    tab_to(page, ".resident-form input[name=reach]")
+    page.keyboard.type("0176 5550123")
+    # Each topic is a checkbox of its own, reached with Tab and ticked with Space.
+    tab_to(page, ".resident-form input[name=topics]")
+    page.keyboard.press("Space")
+    assert page.evaluate("document.activeElement.checked")
+    tab_to(page, ".resident-form input[name=email]")
+    page.keyboard.type("jana@example.org")
+    tab_to(page, ".resident-form input[name=consent]")
+    page.keyboard.press("Space")
+    tab_to(page, ".resident-form button[type=submit]")
+    time.sleep(max(0, 3.5 - (time.monotonic() - opened)))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/ehrenamt/danke/" in page.url
+    assert page.locator("h1").inner_text() == "Bitte bestätigen Sie Ihre Nachricht"

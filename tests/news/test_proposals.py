@@ -4,7 +4,7 @@ changed and approved; trusted organisers publish at once; the clash warning; bad
 
 import re
 import time
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -86,7 +86,10 @@ def confirm(send, smtp_server):
 
 
 def test_a_proposal_reaches_the_calendar_only_when_approved(client, send, editor_client, smtp_server):
-    assert send(PROPOSE, proposal_data()).status_code == 302
+    # Early tomorrow: among the next dates the home page shows.
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    data = proposal_data(date=tomorrow.isoformat(), start_time="06:30", end_time="07:30")
+    assert send(PROPOSE, data).status_code == 302
     confirm(send, smtp_server)
     proposal = mine().get()
     assert proposal.state == State.IN_REVIEW
@@ -100,11 +103,11 @@ def test_a_proposal_reaches_the_calendar_only_when_approved(client, send, editor
     event = proposal.event_page.specific
     assert event.live and event.get_parent().specific.url == CALENDAR
     assert event.organiser_name == "Hausgemeinschaft Lindenstraße 12"
-    start = datetime.combine(date.fromisoformat(proposal_data()["date"]), datetime.min.time()).replace(
-        hour=16, minute=30, tzinfo=BERLIN
-    )
-    assert event.start == start and event.end == start.replace(hour=20, minute=0)
+    # 06:30 in Berlin, stored as the right instant whatever the season.
+    start = datetime.combine(tomorrow, datetime.min.time()).replace(hour=6, minute=30, tzinfo=BERLIN)
+    assert event.start == start and event.end == start.replace(hour=7, minute=30)
     assert "Hoffest" in client.get(CALENDAR).content.decode()
+    assert "Hoffest" in client.get("/de/").content.decode()
     assert "Hoffest in der Lindenstraße 12" in client.get(CALENDAR + "ical/").content.decode()
     published = smtp_server.messages[-1]
     assert event.url in published.get_content()
