@@ -48,7 +48,9 @@ def _kinds_of(user):
 def queue(request):
     kinds = _kinds_of(request.user)
     tab = request.GET.get("tab") if request.GET.get("tab") in TABS else "review"
-    items = Contribution.objects.filter(kind__in=kinds).select_related("claimed_by")
+    # One kind at a time on request (the swap board's, the event proposals), or all.
+    kind = request.GET.get("kind") if request.GET.get("kind") in kinds else ""
+    items = Contribution.objects.filter(kind__in=[kind] if kind else kinds).select_related("claimed_by")
     if tab == "review":
         items = items.for_review().order_by("state_changed_at")
     elif tab == "public":
@@ -63,7 +65,14 @@ def queue(request):
     return TemplateResponse(
         request,
         "participation/admin/queue.html",
-        {"page": page, "tab": tab, "tabs": TABS, "now": timezone.now()},
+        {
+            "page": page,
+            "tab": tab,
+            "tabs": TABS,
+            "kind": kind,
+            "kinds": [(key, entry.label) for key, entry in kinds.items()] if len(kinds) > 1 else [],
+            "now": timezone.now(),
+        },
     )
 
 

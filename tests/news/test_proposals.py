@@ -230,3 +230,11 @@ def test_a_club_account_cannot_see_proposals(send, smtp_server):
     club.force_login(get_user_model().objects.get(email=DEMO_CLUB_EMAIL))
     for response in (club.get("/admin/contributions/"), club.get(f"/admin/contributions/{proposal.pk}/")):
         assert (response.status_code, response.get("Location")) in ((403, None), (302, "/admin/"))
+
+
+def test_the_queue_shows_one_kind_on_request(editor_client):
+    proposals = editor_client.get("/admin/contributions/?kind=event").content.decode()
+    assert "Vorlesenachmittag in der Kita Sonnenschein" in proposals
+    assert "Brettspiele für Familien" not in proposals  # the swap board's post waiting for review
+    every = editor_client.get("/admin/contributions/").content.decode()
+    assert "Vorlesenachmittag" in every and "Brettspiele für Familien" in every
