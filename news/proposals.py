@@ -267,4 +267,5 @@ def event_kind():
         expires=ends,
         reminds=False,
         review_changes=True,
+        mail_templates={"published": "news/emails/proposal_published"},
     )

@@ -57,13 +57,14 @@ def mail_resident(resident, template, purpose, key=None, **context):
 
 def _mail_about(contribution, template, **context):
     kind = kind_of(contribution)
+    public_url = kind.public_url(contribution) if contribution.state in PUBLIC_STATES else ""
     return mail_resident(
         contribution.resident,
         kind.mail_templates.get(template, template),
         purpose=f"participation.{template}",
         contribution=contribution,
         kind=kind,
-        public_url=absolute(kind.public_url(contribution)) if contribution.state in PUBLIC_STATES else "",
+        public_url=absolute(public_url) if public_url else "",
         **context,
     )
 

@@ -110,6 +110,7 @@ def test_a_proposal_reaches_the_calendar_only_when_approved(client, send, editor
     assert "Hoffest" in client.get("/de/").content.decode()
     assert "Hoffest in der Lindenstraße 12" in client.get(CALENDAR + "ical/").content.decode()
     published = smtp_server.messages[-1]
+    assert published["Subject"] == "Im Kalender: Hoffest in der Lindenstraße 12"
     assert event.url in published.get_content()
     # The proposer's page links the event.
     page = client.get("/" + resident_link(proposal.resident).split("/", 3)[3]).content.decode()
