@@ -28,7 +28,7 @@ from participation.forms import ContributionForm
 from participation.kinds import ContributionKind
 from participation.models import Resident
 from participation.ratelimit import limited
-from participation.views import resident_or_problem
+from participation.views import resident_or_problem, too_many
 
 from .models import ClubPage, VolunteerInterest, VolunteerRole, current_roles
 
@@ -127,7 +127,7 @@ def _store(request, index_page, form, role, resident):
     data = form.cleaned_data
     email = resident.email if resident else data["email"]
     if limited(request, email):
-        return TemplateResponse(request, "participation/too_many.html", {}, status=429, headers={"Retry-After": "3600"})
+        return too_many(request)
     if not claim_timestamp(data["started"]):
         return redirect(thanks)
     if resident is None:

@@ -31,7 +31,7 @@ from participation.forms import MessageForm, ReportForm
 from participation.models import Resident, State
 from participation.ratelimit import limited, reporter_key
 from participation.relay import relay
-from participation.views import EDITABLE_STATES, resident_or_problem, resident_page_url
+from participation.views import EDITABLE_STATES, resident_or_problem, resident_page_url, too_many
 
 from .forms import BoardFilterForm, SwapPostForm
 from .kind import board_page
@@ -182,17 +182,13 @@ def _render_post(request, page, post, message_form, report_form, status=200):
     )
 
 
-def _too_many(request):
-    return TemplateResponse(request, "participation/too_many.html", {}, status=429, headers={"Retry-After": "3600"})
-
-
 def _message(request, page, post, form):
     sent = page.subpage_url("sent", post.pk, request=request)
     if form.is_spam:
         return redirect(sent)
     data = form.cleaned_data
     if limited(request, data["email"]):
-        return _too_many(request)
+        return too_many(request)
     if claim_timestamp(data["started"]):
         relay(
             post,
@@ -206,7 +202,7 @@ def _message(request, page, post, form):
 
 def _report(request, page, post, form):
     if limited(request):
-        return _too_many(request)
+        return too_many(request)
     lifecycle.report(post, form.cleaned_data["reason"], form.cleaned_data["note"], reporter_key(request))
     if SwapPost.objects.filter(pk=post.pk, hidden=True).exists():
         invalidate()  # hidden by an UPDATE, which sends no signal
@@ -257,7 +253,7 @@ def _store_new_post(request, page, form, resident):
     data = form.cleaned_data
     email = resident.email if resident else data["email"]
     if limited(request, email):
-        return _too_many(request)
+        return too_many(request)
     if not claim_timestamp(data["started"]):
         return redirect(thanks)  # the same form sent twice: stored once
     if resident is None:

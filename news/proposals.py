@@ -22,7 +22,7 @@ from participation import lifecycle
 from participation.kinds import ContributionKind
 from participation.models import Resident
 from participation.ratelimit import limited
-from participation.views import EDITABLE_STATES, resident_or_problem, resident_page_url
+from participation.views import EDITABLE_STATES, resident_or_problem, resident_page_url, too_many
 
 from .models import EventIndexPage, EventPage, EventProposal
 from .proposal_form import EventProposalForm, clashes
@@ -79,7 +79,7 @@ def _store(request, page, form, resident):
     data = form.cleaned_data
     email = resident.email if resident else data["email"]
     if limited(request, email):
-        return TemplateResponse(request, "participation/too_many.html", {}, status=429, headers={"Retry-After": "3600"})
+        return too_many(request)
     if not claim_timestamp(data["started"]):
         return redirect(thanks)
     if resident is None:

@@ -110,7 +110,7 @@ def request_link(request):
             return TemplateResponse(request, "participation/request_link.html", {"form": form}, status=400)
         email = form.cleaned_data["email"]
         if limited(request, email):
-            return _too_many(request)
+            return too_many(request)
         resident = Resident.objects.filter(email=email, confirmed_at__isnull=False).first()
         if resident is not None and not form.is_spam:
             lifecycle.mail_resident(resident, "link", purpose="participation.link")
@@ -122,7 +122,8 @@ def request_link(request):
     return TemplateResponse(request, "participation/request_link.html", {"form": LinkRequestForm()})
 
 
-def _too_many(request):
+def too_many(request):
+    """Over the rate limit: say so, with 429 and when to try again."""
     return TemplateResponse(request, "participation/too_many.html", {}, status=429, headers={"Retry-After": "3600"})
 
 
