@@ -20,15 +20,13 @@ from wagtail.models import Site
 from core import outbox
 from core.addresses import absolute
 from core.client_ip import client_ip
-from core.forms import claim_timestamp, name_field
+from core.forms import name_field
 from directory.views.queries import categories_for_filters
 from home.models import SiteSettings
 from participation import lifecycle
 from participation.forms import ContributionForm
 from participation.kinds import ContributionKind
-from participation.models import Resident
-from participation.ratelimit import limited
-from participation.views import resident_or_problem, too_many
+from participation.views import resident_or_problem, sender_of
 
 from .models import ClubPage, VolunteerInterest, VolunteerRole, current_roles
 
@@ -100,7 +98,7 @@ def interest(request, index_page, role_id=None):
     if request.method == "POST":
         form = form_class(request.POST, known_resident=resident, **kwargs)
         if form.is_valid():
-            return _store(request, index_page, form, role, resident)
+            return _store(request, index_page, form, role)
         status = 400
     elif request.method in ("GET", "HEAD"):
         form, status = form_class(known_resident=resident, **kwargs), 200
@@ -120,18 +118,12 @@ def interest(request, index_page, role_id=None):
     )
 
 
-def _store(request, index_page, form, role, resident):
+def _store(request, index_page, form, role):
     thanks = index_page.url + index_page.reverse_subpage("interest_thanks")
-    if form.is_spam:
-        return redirect(thanks)
+    resident, refused = sender_of(request, form, thanks)
+    if refused:
+        return refused
     data = form.cleaned_data
-    email = resident.email if resident else data["email"]
-    if limited(request, email):
-        return too_many(request)
-    if not claim_timestamp(data["started"]):
-        return redirect(thanks)
-    if resident is None:
-        resident, _created = Resident.objects.get_or_create(email=email, defaults={"language": get_language()})
     item = VolunteerInterest.objects.create(
         resident=resident,
         language=get_language(),

@@ -28,10 +28,10 @@ from core.page_cache import invalidate
 from core.pdf import cached_pdf_response
 from participation import lifecycle
 from participation.forms import MessageForm, ReportForm
-from participation.models import Resident, State
+from participation.models import State
 from participation.ratelimit import limited, reporter_key
 from participation.relay import relay
-from participation.views import EDITABLE_STATES, resident_or_problem, resident_page_url, too_many
+from participation.views import EDITABLE_STATES, resident_or_problem, resident_page_url, sender_of, too_many
 
 from .forms import BoardFilterForm, SwapPostForm
 from .kind import board_page
@@ -232,7 +232,7 @@ def new_post(request, page):
     if request.method == "POST":
         form = SwapPostForm(request.POST, request.FILES, **form_kwargs)
         if form.is_valid():
-            return _store_new_post(request, page, form, resident)
+            return _store_new_post(request, page, form)
         status = 400
     elif request.method in ("GET", "HEAD"):
         form, status = SwapPostForm(**form_kwargs), 200
@@ -246,18 +246,11 @@ def new_post(request, page):
     )
 
 
-def _store_new_post(request, page, form, resident):
-    thanks = page.subpage_url("thanks", request=request)
-    if form.is_spam:
-        return redirect(thanks)
+def _store_new_post(request, page, form):
+    resident, refused = sender_of(request, form, page.subpage_url("thanks", request=request))
+    if refused:
+        return refused
     data = form.cleaned_data
-    email = resident.email if resident else data["email"]
-    if limited(request, email):
-        return too_many(request)
-    if not claim_timestamp(data["started"]):
-        return redirect(thanks)  # the same form sent twice: stored once
-    if resident is None:
-        resident, _created = Resident.objects.get_or_create(email=email, defaults={"language": get_language()})
     post = SwapPost(
         resident=resident,
         language=get_language(),
@@ -273,7 +266,7 @@ def _store_new_post(request, page, form, resident):
     )
     if form.known_resident is not None:
         return redirect(resident_page_url(resident) + f"#item-{post.pk}")
-    return redirect(thanks)
+    return redirect(page.subpage_url("thanks", request=request))
 
 
 def thanks(request, page):

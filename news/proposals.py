@@ -17,12 +17,9 @@ from wagtail.images.models import Image
 from wagtail.models import Locale
 
 from core.client_ip import client_ip
-from core.forms import claim_timestamp
 from participation import lifecycle
 from participation.kinds import ContributionKind
-from participation.models import Resident
-from participation.ratelimit import limited
-from participation.views import EDITABLE_STATES, resident_or_problem, resident_page_url, too_many
+from participation.views import EDITABLE_STATES, resident_or_problem, resident_page_url, sender_of
 
 from .models import EventIndexPage, EventPage, EventProposal
 from .proposal_form import EventProposalForm, clashes
@@ -50,7 +47,7 @@ def propose(request, page):
             data = form.cleaned_data
             warnings = [] if data["despite_clashes"] else _clashes_of(data)
             if not warnings:
-                return _store(request, page, form, resident)
+                return _store(request, page, form)
             # Shown once; sending again means "I know, send it anyway".
             form.data = form.data.copy()
             form.data["despite_clashes"] = "on"
@@ -72,18 +69,12 @@ def _clashes_of(data, exclude=None):
     return clashes(data["start"], data["end"], data["place_name"], data["title"], events, exclude=exclude)
 
 
-def _store(request, page, form, resident):
+def _store(request, page, form):
     thanks = page.url + page.reverse_subpage("proposal_thanks")
-    if form.is_spam:
-        return redirect(thanks)
+    resident, refused = sender_of(request, form, thanks)
+    if refused:
+        return refused
     data = form.cleaned_data
-    email = resident.email if resident else data["email"]
-    if limited(request, email):
-        return too_many(request)
-    if not claim_timestamp(data["started"]):
-        return redirect(thanks)
-    if resident is None:
-        resident, _created = Resident.objects.get_or_create(email=email, defaults={"language": get_language()})
     proposal = EventProposal(
         resident=resident, language=get_language(), **{name: data[name] for name in PROPOSAL_FIELDS}
     )

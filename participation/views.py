@@ -13,10 +13,12 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
 from core import personal_data
 from core.client_ip import client_ip
+from core.forms import claim_timestamp
 
 from . import lifecycle
 from .data import resident_data
@@ -120,6 +122,24 @@ def request_link(request):
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "POST"])
     return TemplateResponse(request, "participation/request_link.html", {"form": LinkRequestForm()})
+
+
+def sender_of(request, form, thanks_url):
+    """Who sends a valid new contribution, or the answer that stores nothing:
+    (resident, None) or (None, response). Bots (the honeypot) and a form sent twice get
+    the thank-you page as if all went well; too many from one address or IP get 429.
+    A resident known by their link is the form's; anyone else is their address."""
+    if form.is_spam:
+        return None, redirect(thanks_url)
+    resident = form.known_resident
+    email = resident.email if resident else form.cleaned_data["email"]
+    if limited(request, email):
+        return None, too_many(request)
+    if not claim_timestamp(form.cleaned_data["started"]):
+        return None, redirect(thanks_url)  # the same form sent twice: stored once
+    if resident is None:
+        resident, _created = Resident.objects.get_or_create(email=email, defaults={"language": get_language()})
+    return resident, None
 
 
 def too_many(request):

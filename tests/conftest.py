@@ -97,3 +97,15 @@ def _empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def send(client, django_capture_on_commit_callbacks):
+    """POST as a resident (or with `browser`, another client) and run what the request
+    left for after the commit (the mail tasks), as the worker would."""
+
+    def post(url, data, browser=None, **extra):
+        with django_capture_on_commit_callbacks(execute=True):
+            return (browser or client).post(url, data, **extra)
+
+    return post

@@ -1,6 +1,7 @@
 """A real SMTP server on loopback for mail tests: messages go through Django's SMTP
 backend and an actual SMTP exchange, not the in-memory outbox."""
 
+import re
 import socket
 from email import message_from_bytes, policy
 
@@ -48,3 +49,10 @@ def smtp_server():
             yield handler
     finally:
         controller.stop()
+
+
+def press_the_confirmation_button(send, smtp_server):
+    """Open the newest confirmation mail's link and press the button on its page."""
+    mail = next(m for m in reversed(smtp_server.messages) if "/bestaetigen/" in m.get_content())
+    link = re.search(r"https?://\S+/bestaetigen/\S+", mail.get_content()).group(0)
+    return send("/" + link.split("/", 3)[3], {})

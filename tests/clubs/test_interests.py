@@ -2,7 +2,6 @@
 only, the club's marks show on the resident's page, the reminder after a week, the
 general form for the contact person, and what clubs may see."""
 
-import re
 import time
 from datetime import timedelta
 
@@ -19,6 +18,7 @@ from core.forms import make_timestamp
 from directory.models import Category
 from participation.lifecycle import resident_link
 from participation.models import State
+from tests.mail import press_the_confirmation_button
 
 pytestmark = pytest.mark.django_db
 
@@ -51,21 +51,6 @@ def interest_data(**overrides):
     return {name: value for name, value in data.items() if value is not None}
 
 
-@pytest.fixture
-def send(client, django_capture_on_commit_callbacks):
-    def post(url, data, browser=None):
-        with django_capture_on_commit_callbacks(execute=True):
-            return (browser or client).post(url, data)
-
-    return post
-
-
-def confirm(send, smtp_server):
-    mail = next(m for m in reversed(smtp_server.messages) if "/bestaetigen/" in m.get_content())
-    link = re.search(r"https?://\S+/bestaetigen/\S+", mail.get_content()).group(0)
-    return send("/" + link.split("/", 3)[3], {})
-
-
 def test_an_interest_reaches_its_club_only_and_the_marks_show_to_the_resident(
     client, send, smtp_server, club_member, other_club
 ):
@@ -74,7 +59,7 @@ def test_an_interest_reaches_its_club_only_and_the_marks_show_to_the_resident(
     item = VolunteerInterest.objects.get()
     assert item.state == State.UNCONFIRMED
     assert len(smtp_server.messages) == 1  # nothing goes to the club before the confirmation
-    confirm(send, smtp_server)
+    press_the_confirmation_button(send, smtp_server)
     item.refresh_from_db()
     assert item.state == State.PUBLISHED
     to_club = next(m for m in smtp_server.messages if m.envelope_recipients == ["info@sv-lindenkiez.example"])
@@ -101,7 +86,7 @@ def test_an_interest_reaches_its_club_only_and_the_marks_show_to_the_resident(
 
 def test_an_unanswered_interest_reminds_the_club_once_after_a_week(send, smtp_server):
     send(f"{VOLUNTEERING}{role().pk}/mitmachen/", interest_data())
-    confirm(send, smtp_server)
+    press_the_confirmation_button(send, smtp_server)
     item = VolunteerInterest.objects.get()
     now = timezone.now()
     assert remind_clubs(now + timedelta(days=6)) == 0
@@ -114,7 +99,7 @@ def test_an_unanswered_interest_reminds_the_club_once_after_a_week(send, smtp_se
 
 def test_the_contact_person_sees_unanswered_interests(send, smtp_server):
     send(f"{VOLUNTEERING}{role().pk}/mitmachen/", interest_data())
-    confirm(send, smtp_server)
+    press_the_confirmation_button(send, smtp_server)
     VolunteerInterest.objects.update(published_at=timezone.now() - timedelta(days=8))
     items = [entry for entry in needs_attention() if "Jana" in entry.title or role().title in entry.title]
     assert items and items[0].owner_emails
@@ -125,7 +110,7 @@ def test_the_general_form_reaches_the_contact_person(send, smtp_server):
     data = interest_data(reach="über E-Mail", topics=[topic], languages="Deutsch, Polnisch")
     response = send(f"{VOLUNTEERING}mitmachen/", data)
     assert response.status_code == 302
-    confirm(send, smtp_server)
+    press_the_confirmation_button(send, smtp_server)
     to_office = next(m for m in smtp_server.messages if m.envelope_recipients == ["quartiersbuero@example.org"])
     assert "Polnisch" in to_office.get_content() and topic in to_office.get_content()
     assert to_office["Reply-To"] == "jana@example.org"

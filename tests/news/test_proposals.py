@@ -2,7 +2,6 @@
 approval; approval makes an event with the right time and repetition; returned,
 changed and approved; trusted organisers publish at once; the clash warning; bad input."""
 
-import re
 import time
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -19,6 +18,7 @@ from core.forms import make_timestamp
 from news.models import EventPage, EventProposal
 from participation.lifecycle import resident_link
 from participation.models import Resident, State
+from tests.mail import press_the_confirmation_button
 
 pytestmark = pytest.mark.django_db
 
@@ -70,27 +70,12 @@ def proposal_data(**overrides):
     return {name: value for name, value in data.items() if value is not None}
 
 
-@pytest.fixture
-def send(client, django_capture_on_commit_callbacks):
-    def post(url, data, browser=None):
-        with django_capture_on_commit_callbacks(execute=True):
-            return (browser or client).post(url, data)
-
-    return post
-
-
-def confirm(send, smtp_server):
-    mail = next(m for m in reversed(smtp_server.messages) if "/bestaetigen/" in m.get_content())
-    link = re.search(r"https?://\S+/bestaetigen/\S+", mail.get_content()).group(0)
-    return send("/" + link.split("/", 3)[3], {})
-
-
 def test_a_proposal_reaches_the_calendar_only_when_approved(client, send, editor_client, smtp_server):
     # Early tomorrow: among the next dates the home page shows.
     tomorrow = timezone.localdate() + timedelta(days=1)
     data = proposal_data(date=tomorrow.isoformat(), start_time="06:30", end_time="07:30")
     assert send(PROPOSE, data).status_code == 302
-    confirm(send, smtp_server)
+    press_the_confirmation_button(send, smtp_server)
     proposal = mine().get()
     assert proposal.state == State.IN_REVIEW
     for address in (CALENDAR, CALENDAR + "ical/", "/de/"):
@@ -130,7 +115,7 @@ def test_a_weekly_proposal_becomes_a_repeating_event(send, editor_client, smtp_s
             repeat_until=(first + timedelta(weeks=8)).isoformat(),
         ),
     )
-    confirm(send, smtp_server)
+    press_the_confirmation_button(send, smtp_server)
     proposal = mine().get()
     send(f"/admin/contributions/{proposal.pk}/approve/", {}, browser=editor_client)
     event = mine().get().event_page.specific
@@ -142,7 +127,7 @@ def test_a_weekly_proposal_becomes_a_repeating_event(send, editor_client, smtp_s
 
 def test_a_returned_proposal_is_changed_and_approved(client, send, editor_client, smtp_server):
     send(PROPOSE, proposal_data())
-    confirm(send, smtp_server)
+    press_the_confirmation_button(send, smtp_server)
     proposal = mine().get()
     send(f"/admin/contributions/{proposal.pk}/return/", {"reason": "Bitte den Ort genauer."}, browser=editor_client)
     assert "Bitte den Ort genauer." in smtp_server.messages[-1].get_content()
@@ -170,7 +155,7 @@ def test_a_returned_proposal_is_changed_and_approved(client, send, editor_client
 def test_trusted_organisers_publish_at_once(send, smtp_server):
     Resident.objects.create(email="hof@example.org", trusted=True)
     send(PROPOSE, proposal_data())
-    confirm(send, smtp_server)
+    press_the_confirmation_button(send, smtp_server)
     proposal = mine().get()
     assert proposal.state == State.PUBLISHED
     assert proposal.event_page.live
@@ -225,7 +210,7 @@ def test_too_many_proposals_from_one_address(send, settings):
 
 def test_a_club_account_cannot_see_proposals(send, smtp_server):
     send(PROPOSE, proposal_data())
-    confirm(send, smtp_server)
+    press_the_confirmation_button(send, smtp_server)
     proposal = mine().get()
     club = Client()
     club.force_login(get_user_model().objects.get(email=DEMO_CLUB_EMAIL))
