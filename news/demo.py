@@ -2,7 +2,7 @@
 with one-off and repeating events, all relative to today so that the demo never looks
 stale. Safe to run again: pages are found by slug and updated."""
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from django.utils import timezone
 
@@ -12,6 +12,7 @@ from home.demo import paragraph, publish_child
 from home.demo_images import street_scene
 
 from .demo_dates import at, in_season, next_weekday, nth_weekday_of_month
+from .demo_proposal import build_proposal
 from .models import EventException, EventIndexPage, EventPage, EventPageTag, NewsIndexPage, NewsPage, NewsPageTag
 from .recurrence import Repeat
 
@@ -467,36 +468,6 @@ def build_events(home, today):
             **fields,
         )
     return calendar
-
-
-def build_proposal(today):
-    """One proposal waiting for review, so that the editors' queue shows one: built
-    anew each time, so that its date stays ahead."""
-    from participation.models import Resident, State
-
-    from .models import EventProposal
-
-    resident, _created = Resident.objects.get_or_create(email="kita-sonnenschein@nachbarn.lindenkiez.example")
-    EventProposal.objects.filter(resident=resident).delete()
-    day = next_weekday(today, 3) + timedelta(weeks=3)
-    start = timezone.make_aware(datetime.combine(day, time(15, 0)))
-    EventProposal.objects.create(
-        resident=resident,
-        state=State.IN_REVIEW,
-        review_reason="first contribution of this address",
-        title="Vorlesenachmittag in der Kita Sonnenschein",
-        start=start,
-        end=start + timedelta(hours=1, minutes=30),
-        place_name="Kita Sonnenschein",
-        address="Parkstraße 3, 10999 Berlin",
-        organiser_name="Elternrat der Kita Sonnenschein",
-        organiser_contact="030 2345678",
-        cost="kostenlos",
-        description="Eltern lesen Bilderbücher vor, auf Deutsch, Türkisch und Arabisch. Für Kinder ab 3 Jahren.",
-        consent_text="Demo",
-        consented_at=timezone.now(),
-        confirmed_at=timezone.now(),
-    )
 
 
 def build(stdout=None):
