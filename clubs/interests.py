@@ -20,7 +20,7 @@ from wagtail.models import Site
 from core import outbox
 from core.addresses import absolute
 from core.client_ip import client_ip
-from core.forms import name_field
+from core.forms import name_field, text_field
 from directory.views.queries import categories_for_filters
 from home.models import SiteSettings
 from participation import lifecycle
@@ -34,20 +34,6 @@ from .models import ClubPage, VolunteerInterest, VolunteerRole, current_roles
 INTEREST_DAYS = 90
 
 
-def _text(label, max_length, required=False, rows=None, help_text=""):
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        help_text=help_text,
-        widget=forms.Textarea(attrs={"rows": rows}) if rows else None,
-        error_messages={
-            "required": _("Please fill in this field."),
-            "max_length": _("Please shorten this to at most %(limit_value)d characters."),
-        },
-    )
-
-
 class InterestForm(ContributionForm):
     text_fields = ("name", "reach", "availability", "languages", "message")
     consent_label = _(
@@ -56,9 +42,13 @@ class InterestForm(ContributionForm):
     )
 
     name = name_field()
-    reach = _text(_("How to reach me"), 200, required=True, help_text=_("A phone number, or the e-mail address below."))
-    availability = _text(_("When I have time (optional)"), 200, help_text=_("e.g. Saturday mornings, twice a month"))
-    message = _text(_("Message (optional)"), 2000, rows=4)
+    reach = text_field(
+        _("How to reach me"), 200, required=True, help_text=_("A phone number, or the e-mail address below.")
+    )
+    availability = text_field(
+        _("When I have time (optional)"), 200, help_text=_("e.g. Saturday mornings, twice a month")
+    )
+    message = text_field(_("Message (optional)"), 2000, rows=4)
 
     field_order = ["name", "reach", "availability", "topics", "languages", "message", "email", "consent"]
 
@@ -70,7 +60,7 @@ class GeneralInterestForm(InterestForm):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Please choose among the topics shown.")},
     )
-    languages = _text(_("Languages I speak (optional)"), 200)
+    languages = text_field(_("Languages I speak (optional)"), 200)
 
     def __init__(self, *args, categories, **kwargs):
         super().__init__(*args, **kwargs)
@@ -273,4 +263,5 @@ def interest_kind():
         reviewed=False,
         status=status,
         mail_templates={"published": "clubs/emails/interest_sent"},
+        related=("club",),
     )

@@ -62,6 +62,22 @@ def claim_timestamp(token):
     return cache.add(key, True, timeout=settings.FORM_MAX_AGE)
 
 
+def text_field(label, max_length, required=False, rows=None, help_text=""):
+    """Free text a resident writes: a line, or a box of `rows` lines, with its limits
+    said in plain words."""
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=required,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows}) if rows else None,
+        error_messages={
+            "required": _("Please fill in this field."),
+            "max_length": _("Please shorten this to at most %(limit_value)d characters."),
+        },
+    )
+
+
 def name_field():
     """A resident's name, as every form that passes one on asks for it."""
     field = forms.CharField(

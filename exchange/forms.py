@@ -39,6 +39,17 @@ class BoardFilterForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value}
 
 
+def one_of(label, choices, message, help_text=""):
+    """A choice shown as radio buttons; missing or not offered, the same plain words."""
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        help_text=help_text,
+        error_messages={"required": message, "invalid_choice": message},
+    )
+
+
 class SwapPostForm(ContributionForm):
     text_fields = ("title", "description", "handover", "photo_alt")
     consent_label = _(
@@ -46,33 +57,17 @@ class SwapPostForm(ContributionForm):
         "sheet (without my address), and that my address is stored to confirm, manage and end it."
     )
 
-    direction = forms.ChoiceField(
-        label=_("Do you offer something or look for something?"),
-        choices=Direction.choices,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Please choose whether you offer or look for something."),
-            "invalid_choice": _("Please choose whether you offer or look for something."),
-        },
+    direction = one_of(
+        _("Do you offer something or look for something?"),
+        Direction.choices,
+        _("Please choose whether you offer or look for something."),
     )
-    subject = forms.ChoiceField(
-        label=_("A thing, or time and help?"),
-        choices=Subject.choices,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Please choose a thing or time and help."),
-            "invalid_choice": _("Please choose a thing or time and help."),
-        },
-    )
-    mode = forms.ChoiceField(
-        label=_("How?"),
-        choices=Mode.choices,
-        widget=forms.RadioSelect,
+    subject = one_of(_("A thing, or time and help?"), Subject.choices, _("Please choose a thing or time and help."))
+    mode = one_of(
+        _("How?"),
+        Mode.choices,
+        _("Please choose give away, lend or swap."),
         help_text=_("Everything on the board is free of charge: no prices, please."),
-        error_messages={
-            "required": _("Please choose give away, lend or swap."),
-            "invalid_choice": _("Please choose give away, lend or swap."),
-        },
     )
     title = forms.CharField(
         label=_("Title"),

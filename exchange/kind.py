@@ -15,22 +15,29 @@ def board_page():
     )
 
 
+def _addresses(page, post, token):
+    base = page.base_url_in(post.language)
+    # The token in the query string: Wagtail routes page addresses of letters, digits and
+    # hyphens only, and query strings are never kept by the page cache.
+    return (
+        base + page.reverse_subpage("post", args=[post.pk]),
+        base + page.reverse_subpage("edit", args=[post.pk]) + f"?von={token}",
+    )
+
+
+def addresses(posts, token):
+    page = board_page()
+    return {post.pk: _addresses(page, post, token) for post in posts} if page else {}
+
+
 def post_url(contribution):
     page = board_page()
-    if page is None:
-        return ""
-    return page.base_url_in(contribution.language) + page.reverse_subpage("post", args=[contribution.pk])
+    return _addresses(page, contribution, "")[0] if page else ""
 
 
 def edit_url(token, contribution):
     page = board_page()
-    if page is None:
-        return ""
-    # The token in the query string: Wagtail routes page addresses of letters, digits and
-    # hyphens only, and query strings are never kept by the page cache.
-    return (
-        page.base_url_in(contribution.language) + page.reverse_subpage("edit", args=[contribution.pk]) + f"?von={token}"
-    )
+    return _addresses(page, contribution, token)[1] if page else ""
 
 
 def new_url(token):
@@ -76,6 +83,8 @@ def swap_kind():
         admin_template="exchange/admin/post.html",
         edit_url=edit_url,
         new_url=new_url,
+        related=("category",),
+        addresses=addresses,
         marks=(
             (State.RESERVED, _("Mark as reserved")),
             (State.DONE, _("Mark as given away or found")),

@@ -24,7 +24,6 @@ from core.client_ip import client_ip
 from core.forms import claim_timestamp
 from core.jsonld import as_script
 from core.locales import localized_queryset, request_locales
-from core.page_cache import invalidate
 from core.pdf import cached_pdf_response
 from participation import lifecycle
 from participation.forms import MessageForm, ReportForm
@@ -204,8 +203,6 @@ def _report(request, page, post, form):
     if limited(request):
         return too_many(request)
     lifecycle.report(post, form.cleaned_data["reason"], form.cleaned_data["note"], reporter_key(request))
-    if SwapPost.objects.filter(pk=post.pk, hidden=True).exists():
-        invalidate()  # hidden by an UPDATE, which sends no signal
     return redirect(page.subpage_url("reported", post.pk, request=request))
 
 

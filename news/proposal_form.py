@@ -10,6 +10,7 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.forms import text_field
 from core.photos import safe_photo
 from participation.forms import ContributionForm
 
@@ -23,21 +24,6 @@ ASSUMED_LENGTH = timedelta(hours=2)
 WORDS = re.compile(r"\w{5,}")
 
 
-def _text(label, max_length, required=False, rows=None, help_text=""):
-    field = forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        help_text=help_text,
-        widget=forms.Textarea(attrs={"rows": rows}) if rows else None,
-        error_messages={
-            "required": gettext_lazy("Please fill in this field."),
-            "max_length": gettext_lazy("Please shorten this to at most %(limit_value)d characters."),
-        },
-    )
-    return field
-
-
 class EventProposalForm(ContributionForm):
     text_fields = (
         "title", "place_name", "address", "organiser_name", "organiser_contact", "cost",
@@ -48,7 +34,7 @@ class EventProposalForm(ContributionForm):
         "that my address is stored to confirm it, ask me about it and tell me what happens with it."
     )
 
-    title = _text(gettext_lazy("Title of the event"), 120, required=True)
+    title = text_field(gettext_lazy("Title of the event"), 120, required=True)
     date = forms.DateField(
         label=gettext_lazy("Date"),
         widget=forms.DateInput(attrs={"type": "date"}),
@@ -83,30 +69,34 @@ class EventProposalForm(ContributionForm):
         help_text=gettext_lazy("The last day on which it can take place; at most a year ahead."),
         error_messages={"invalid": gettext_lazy("Please give the date as day.month.year, e.g. 24.12.2026.")},
     )
-    place_name = _text(gettext_lazy("Place"), 200, required=True, help_text=gettext_lazy("e.g. Nachbarschaftshaus"))
-    address = _text(gettext_lazy("Address (optional)"), 300, rows=2)
-    organiser_name = _text(gettext_lazy("Organiser"), 200, required=True)
-    organiser_contact = _text(
+    place_name = text_field(
+        gettext_lazy("Place"), 200, required=True, help_text=gettext_lazy("e.g. Nachbarschaftshaus")
+    )
+    address = text_field(gettext_lazy("Address (optional)"), 300, rows=2)
+    organiser_name = text_field(gettext_lazy("Organiser"), 200, required=True)
+    organiser_contact = text_field(
         gettext_lazy("How visitors reach the organiser (optional)"),
         200,
         help_text=gettext_lazy("A phone number or an address; shown on the event's page."),
     )
-    cost = _text(gettext_lazy("Cost (optional)"), 200, help_text=gettext_lazy("e.g. free, 3 euros, donations welcome"))
-    registration_info = _text(gettext_lazy("Registration (optional)"), 1000, rows=2)
-    accessibility = _text(
+    cost = text_field(
+        gettext_lazy("Cost (optional)"), 200, help_text=gettext_lazy("e.g. free, 3 euros, donations welcome")
+    )
+    registration_info = text_field(gettext_lazy("Registration (optional)"), 1000, rows=2)
+    accessibility = text_field(
         gettext_lazy("Accessibility (optional)"),
         1000,
         rows=2,
         help_text=gettext_lazy("Steps, lift, accessible toilet, hearing loop: what visitors need to know."),
     )
-    description = _text(gettext_lazy("Description"), 3000, required=True, rows=6)
+    description = text_field(gettext_lazy("Description"), 3000, required=True, rows=6)
     photo = forms.FileField(
         label=gettext_lazy("Picture (optional)"),
         required=False,
         help_text=gettext_lazy("JPEG, PNG or WebP, at most 10 MB. We remove location and camera data."),
         widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
     )
-    photo_alt = _text(
+    photo_alt = text_field(
         gettext_lazy("What the picture shows"), 200, help_text=gettext_lazy("A few words for people who cannot see it.")
     )
     # Set when the proposer has seen the clash warning and sends it anyway.

@@ -194,9 +194,8 @@ def publish_event(contribution, user):
 
 
 def event_url(contribution):
-    page_id = EventProposal.objects.filter(pk=contribution.pk).values_list("event_page_id", flat=True).first()
-    page = EventPage.objects.live().filter(pk=page_id).first() if page_id else None
-    return page.url if page else ""
+    event = _proposal(contribution).event_page
+    return event.url if event and event.live else ""
 
 
 def ends(contribution, now):
@@ -209,11 +208,16 @@ def ends(contribution, now):
     return (proposal.end or proposal.start) + timedelta(days=1)
 
 
-def _edit_url(token, contribution):
-    calendar = calendar_page()
+def _edit_url(token, contribution, calendar=None):
+    calendar = calendar or calendar_page()
     if calendar is None:
         return ""
     return calendar.url + calendar.reverse_subpage("proposal_edit", args=[contribution.pk]) + f"?von={token}"
+
+
+def addresses(proposals, token):
+    calendar = calendar_page()
+    return {proposal.pk: (event_url(proposal), _edit_url(token, proposal, calendar)) for proposal in proposals}
 
 
 def _new_url(token):
@@ -259,4 +263,6 @@ def event_kind():
         reminds=False,
         review_changes=True,
         mail_templates={"published": "news/emails/proposal_published"},
+        related=("event_page",),
+        addresses=addresses,
     )

@@ -1,11 +1,12 @@
 """What is stored about one resident, for their own page, the export and the
 personal-data register."""
 
-from .kinds import all_kinds
+from .kinds import all_kinds, specific
 
 
 def resident_data(resident):
     kinds = all_kinds()
+    items = specific(resident.contributions.all())
     return {
         "resident": {
             "email": resident.email,
@@ -15,7 +16,7 @@ def resident_data(resident):
             "first_seen": resident.created_at.isoformat(),
             "address_confirmed": resident.confirmed_at.isoformat() if resident.confirmed_at else None,
         },
-        "contributions": [describe(contribution, kinds) for contribution in resident.contributions.all()],
+        "contributions": [describe(item, kinds[item.kind]) for item in items.values()],
     }
 
 
@@ -23,9 +24,8 @@ def _iso(moment):
     return moment.isoformat() if moment else None
 
 
-def describe(contribution, kinds=None):
-    kind = (kinds or all_kinds())[contribution.kind]
-    item = kind.model.objects.filter(pk=contribution.pk).first() or contribution
+def describe(contribution, kind):
+    """One contribution, as its kind's model, for the export."""
     return {
         "kind": contribution.kind,
         "code": contribution.code,
@@ -40,5 +40,5 @@ def describe(contribution, kinds=None):
         "confirmed_from": contribution.confirmed_from,
         "entered_on_behalf": bool(contribution.entered_by_id),
         "reason_given": contribution.reason,
-        **kind.describe(item),
+        **kind.describe(contribution),
     }

@@ -46,6 +46,11 @@ class ContributionKind:
     status: Callable | None = None
     # Mails the kind words itself: {"published": "clubs/emails/interest_sent", ...}.
     mail_templates: dict = field(default_factory=dict)
+    # Rows to load with the kind's items when a list of them is shown or exported.
+    related: tuple = ()
+    # The public and the change address of many items at once, (items, token) ->
+    # {pk: (public, change)}: a list looks the kind's page up once, not per item.
+    addresses: Callable | None = None
 
     @property
     def extendable(self):
@@ -54,6 +59,26 @@ class ContributionKind:
 
 def all_kinds():
     return {kind.key: kind for kind in (factory() for factory in hooks.get_hooks("quartier_contribution_kinds"))}
+
+
+def specific(contributions):
+    """Each contribution as its kind's model ({pk: item}), with one query per kind."""
+    wanted = {}
+    for contribution in contributions:
+        wanted.setdefault(contribution.kind, []).append(contribution.pk)
+    kinds = all_kinds()
+    items = {}
+    for key, pks in wanted.items():
+        kind = kinds[key]
+        items.update((item.pk, item) for item in kind.model.objects.filter(pk__in=pks).select_related(*kind.related))
+    return items
+
+
+def addresses(kind, items, token):
+    """{pk: (public address, change address)} of `items` of one kind."""
+    if kind.addresses:
+        return kind.addresses(items, token)
+    return {item.pk: (kind.public_url(item), kind.edit_url(token, item) if kind.edit_url else "") for item in items}
 
 
 def kind_of(contribution):

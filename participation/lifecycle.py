@@ -21,6 +21,7 @@ from wagtail.log_actions import log
 
 from core import outbox
 from core.addresses import absolute
+from core.page_cache import invalidate
 
 from .kinds import all_kinds, kind_of
 from .models import PUBLIC_STATES, Contribution, ModerationSettings, Report, Resident, State
@@ -288,8 +289,8 @@ def changed(contribution, now=None):
     elif contribution.state in PUBLIC_STATES and kind_of(contribution).review_changes:
         _change(contribution, State.IN_REVIEW, now, review_reason="changed after publication")
         _mail_about(contribution, "in_review")
-    elif contribution.state in PUBLIC_STATES and review_reason(contribution):
-        _change(contribution, State.IN_REVIEW, now, review_reason=review_reason(contribution)[:200])
+    elif contribution.state in PUBLIC_STATES and (reason := review_reason(contribution)):
+        _change(contribution, State.IN_REVIEW, now, review_reason=reason[:200])
         _mail_about(contribution, "in_review")
     elif contribution.state in (State.IN_REVIEW, *PUBLIC_STATES):
         contribution.save()
@@ -309,6 +310,8 @@ def report(contribution, reason, note, reporter):
         open_reports = Report.objects.filter(contribution=contribution, resolved_at__isnull=True).count()
         if created and open_reports >= settings.PARTICIPATION_REPORTS_TO_HIDE and not contribution.hidden:
             Contribution.objects.filter(pk=contribution.pk).update(hidden=True)
+            # An UPDATE sends no signal: the lists residents see change now.
+            invalidate()
     return created
 
 
@@ -347,6 +350,8 @@ def expire_due(now=None):
             if kind_of(contribution).reminds:
                 _mail_about(contribution, "expired")
             count += 1
+    if count:
+        invalidate()  # ended by UPDATE, which sends no signal
     return count
 
 
@@ -361,12 +366,7 @@ def delete_old(now=None):
     unconfirmed = Contribution.objects.filter(
         state=State.UNCONFIRMED, created_at__lt=now - timedelta(days=settings.PARTICIPATION_CONFIRM_DAYS)
     )
-    deleted = 0
-    for queryset in (ended, unconfirmed):
-        # One by one through the kind's model, so that its own rows (and files) go too.
-        for contribution in queryset.only("pk", "kind"):
-            kind_of(contribution).model.objects.filter(pk=contribution.pk).delete()
-            deleted += 1
+    deleted = _delete(ended) + _delete(unconfirmed)
     left_alone = Resident.objects.filter(
         contributions__isnull=True, created_at__lt=now - timedelta(days=settings.PARTICIPATION_CONFIRM_DAYS)
     )
@@ -374,11 +374,22 @@ def delete_old(now=None):
     return deleted
 
 
+def _delete(contributions):
+    """Delete through each kind's model, one query per kind, so that the kind's own rows
+    (and its files) go too; returns how many."""
+    wanted = {}
+    for key, pk in contributions.values_list("kind", "pk"):
+        wanted.setdefault(key, []).append(pk)
+    kinds = all_kinds()
+    for key, pks in wanted.items():
+        kinds[key].model.objects.filter(pk__in=pks).delete()
+    return sum(len(pks) for pks in wanted.values())
+
+
 def delete_resident(resident):
     """Everything of one resident: their contributions (through each kind's model, so
     that photos go too), the mails to them, and the resident."""
-    for contribution in resident.contributions.only("pk", "kind"):
-        kind_of(contribution).model.objects.filter(pk=contribution.pk).delete()
+    _delete(resident.contributions.all())
     if resident.email:
         from core.models import OutgoingMail
 

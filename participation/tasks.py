@@ -4,16 +4,9 @@ daily retention job (wagtail_hooks.py)."""
 
 from django_tasks import task
 
-from core.page_cache import invalidate
-
 from .lifecycle import expire_due, remind_due
 
 
 @task()
 def run_life_cycle():
-    reminded = remind_due()
-    expired = expire_due()
-    if expired:
-        # Saved by UPDATE, which sends no signal: the lists residents see change now.
-        invalidate()
-    return {"reminded": reminded, "expired": expired}
+    return {"reminded": remind_due(), "expired": expire_due()}

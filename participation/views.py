@@ -23,7 +23,7 @@ from core.forms import claim_timestamp
 from . import lifecycle
 from .data import resident_data
 from .forms import LinkRequestForm
-from .kinds import all_kinds
+from .kinds import addresses, all_kinds, specific
 from .models import Contribution, Resident, State
 from .ratelimit import limited
 from .tokens import LinkExpired, LinkInvalid, read_confirmation_token, read_resident_token, resident_token
@@ -150,15 +150,20 @@ def too_many(request):
 @with_resident
 def resident_page(request, resident, token):
     kinds = all_kinds()
-    contributions = list(resident.contributions.order_by("-created_at"))
+    # Each kind's own rows and addresses in a query or two per kind, not per item.
+    items = specific(resident.contributions.order_by("-created_at"))
+    contributions = sorted(items.values(), key=lambda item: item.created_at, reverse=True)
+    links = {}
+    for key, kind in kinds.items():
+        links.update(addresses(kind, [item for item in contributions if item.kind == key], token))
     now = timezone.now()
     for contribution in contributions:
         kind = kinds[contribution.kind]
         contribution.kind_label = kind.label
         contribution.status = kind.status(contribution) if kind.status else contribution.get_state_display()
-        contribution.public_link = kind.public_url(contribution) if contribution.is_public else ""
-        editable = contribution.state in EDITABLE_STATES and kind.edit_url
-        contribution.edit_link = kind.edit_url(token, contribution) if editable else ""
+        public_link, edit_link = links.get(contribution.pk, ("", ""))
+        contribution.public_link = public_link if contribution.is_public else ""
+        contribution.edit_link = edit_link if contribution.state in EDITABLE_STATES else ""
         contribution.mark_actions = [
             (MARK_ACTIONS[state], label)
             for state, label in kind.marks

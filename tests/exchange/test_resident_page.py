@@ -176,3 +176,26 @@ def test_retention_deletes_ended_and_unconfirmed_posts(send):
     delete_old(now + timedelta(days=61))
     assert not SwapPost.objects.filter(pk=expired.pk).exists()
     assert SwapPost.objects.filter(state=State.PUBLISHED).exists()
+
+
+def test_the_page_costs_the_same_queries_with_more_contributions(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    resident = jonas()
+    page = page_of(resident)
+
+    def queries():
+        client.get(page)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(page).status_code == 200
+        return len(captured)
+
+    few = queries()
+    template = SwapPost.objects.filter(resident=resident).first()
+    for number in range(8):
+        template.pk = template.id = template.contribution_ptr_id = None
+        template.code = f"Z{number}X{number}Z"
+        template.title = f"Noch ein Ding {number}"
+        template.save()
+    assert queries() == few
