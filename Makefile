@@ -91,6 +91,7 @@ benchmark: $(STAMP) $(MO_FILES)
 	@command -v wrk >/dev/null || { echo "wrk is missing: sudo apt-get install wrk"; exit 1; }
 	$(PY) benchmarks/site.py
 	$(PY) benchmarks/demo_latency.py
+	$(PY) benchmarks/letters.py
 
 benchmark-linkcheck: $(STAMP)
 	$(PY) benchmarks/linkcheck.py

@@ -238,6 +238,8 @@ class VolunteerRole(Orderable):
         _("time needed"), max_length=150, blank=True, help_text=_("For example: two hours a month")
     )
     is_open = models.BooleanField(_("open"), default=True, help_text=_("Untick when the role is filled"))
+    # When the role was first listed: the Quartiersbrief's digests tell of new ones.
+    created_at = models.DateTimeField(_("listed"), default=timezone.now, editable=False)
     valid_until = models.DateField(
         _("valid until"),
         null=True,

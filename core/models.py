@@ -35,6 +35,8 @@ class OutgoingMail(models.Model):
     reply_to = models.EmailField(_("reply to"), blank=True)
     subject = models.CharField(_("subject"), max_length=300)
     body = models.TextField(_("text"))
+    # An HTML version beside the text (the Quartiersbrief), sent as multipart/alternative.
+    html = models.TextField(_("HTML version"), blank=True)
     headers = models.JSONField(_("extra headers"), default=dict, blank=True)
     # What the mail is about, for the admin and the personal-data export.
     purpose = models.CharField(_("purpose"), max_length=60)

@@ -51,6 +51,9 @@ class ContributionKind:
     # The public and the change address of many items at once, (items, token) ->
     # {pk: (public, change)}: a list looks the kind's page up once, not per item.
     addresses: Callable | None = None
+    # Seen in the admin only by who holds `moderate_permission` itself, not by every
+    # moderator: the Quartiersbrief's subscribers are nobody's to review.
+    own_permission_only: bool = False
 
     @property
     def extendable(self):
@@ -87,6 +90,9 @@ def kind_of(contribution):
 
 def moderated_by(user):
     """The kinds this user may moderate."""
-    if user.has_perm("participation.moderate_contribution"):
-        return list(all_kinds().values())
-    return [kind for kind in all_kinds().values() if user.has_perm(kind.moderate_permission)]
+    every = user.has_perm("participation.moderate_contribution")
+    return [
+        kind
+        for kind in all_kinds().values()
+        if user.has_perm(kind.moderate_permission) or (every and not kind.own_permission_only)
+    ]

@@ -154,6 +154,14 @@ class Contribution(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        if self._state.adding:
+            # 31^5 codes: among a few thousand items (the Quartiersbrief's subscribers)
+            # two random ones meet by the birthday paradox; draw again until free.
+            while Contribution.objects.filter(code=self.code).exists():
+                self.code = new_code()
+        super().save(*args, **kwargs)
+
     @property
     def is_public(self):
         return (

@@ -48,6 +48,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("", include("participation.urls")),
+    path("", include("letters.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -46,6 +46,10 @@ PAGE_TYPES = {
     # The first volunteer role of the demo (clubs/demo.py).
     "volunteer interest form": "/de/vereine/ehrenamt/1/mitmachen/",
     "general volunteer form": "/de/vereine/ehrenamt/mitmachen/",
+    "letter archive": "/de/quartiersbrief/",
+    "letter subscription form": "/de/quartiersbrief/abonnieren/",
+    # The demo's sent issue (letters/demo.py).
+    "letter issue": "/de/quartiersbrief/herbst/",
 }
 # German, English and Arabic (right to left). The demo has the home page and a few
 # pages translated, so each language sees translated and untranslated pages.
@@ -78,6 +82,9 @@ OTHER_VIEWS = [
     "/de/vereine/ehrenamt/danke/",
     "/de/veranstaltungen/melden/1/aendern/",
     "/de/bestaetigen/not-a-token/",
+    "/de/quartiersbrief/abonnieren/danke/",
+    "/de/quartiersbrief/herbst/pdf/",
+    "/de/brief/abmelden/not-a-token/",
     "/sitemap.xml",
     "/sitemap-pages.xml",
     "/robots.txt",

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "helpful_links",
     "participation",
     "exchange",
+    "letters",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -417,6 +418,8 @@ PERIODIC_TASKS = {
     # Residents' contributions: reminders before the end, expiry, relayed messages.
     "contribution reminders and expiry": {"task": "participation.tasks.run_life_cycle", "when": "every 15 minutes"},
     "remind clubs of unanswered volunteers": {"task": "clubs.tasks.remind_clubs_task", "when": "daily 08:00"},
+    # The Quartiersbrief's digests: weekly ones on Mondays, monthly ones on the 1st.
+    "send Quartiersbrief digests": {"task": "letters.tasks.send_digests_task", "when": "daily 07:00"},
     "check links": {"task": "helpful_links.tasks.check_links_task", "when": "daily 03:15"},
     "enforce retention": {"task": "core.tasks.enforce_retention", "when": "daily 03:45"},
     "forget finished tasks": {"task": "core.tasks.prune_finished_tasks", "when": "daily 04:00"},

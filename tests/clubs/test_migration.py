@@ -58,7 +58,7 @@ def sequence_names(prefix):
 
 
 # Columns that later migrations added (clubs 0002 and on): not part of what moved.
-ADDED_AFTER_THE_MOVE = {"valid_until"}
+ADDED_AFTER_THE_MOVE = {"valid_until", "created_at"}
 
 
 def columns_of(table):

@@ -106,6 +106,11 @@ def test_posts_without_csrf_token_are_refused(client):
     before = stored_state()
     for path in VIEWS:
         response = strict.post(path, {"q": "x" * 10_000})
+        if path.startswith("/de/brief/abmelden/"):
+            # RFC 8058: mail programs unsubscribe with a POST without any cookie; the
+            # signed token in the address is the proof, and a forged one is a 400.
+            assert response.status_code == 400, path
+            continue
         assert response.status_code in {403, 405}, path
     assert stored_state() == before
 

@@ -75,7 +75,12 @@ def test_each_job_runs_at_its_time_and_once(dummy_backend):
     assert enqueued_at(at(30, 6, 59)) == EVERY_MINUTE
     # A second worker looking at the same moment enqueues nothing more.
     assert enqueue_due(at(30, 6, 59, 1)) == []
-    assert enqueued_at(at(30, 7, 0, 5)) == {*EVERY_MINUTE, EVERY_QUARTER_HOUR, "send attention digest"}
+    assert enqueued_at(at(30, 7, 0, 5)) == {
+        *EVERY_MINUTE,
+        EVERY_QUARTER_HOUR,
+        "send attention digest",
+        "send Quartiersbrief digests",
+    }
     assert enqueued_at(at(30, 8, 0, 5)) == {*EVERY_MINUTE, EVERY_QUARTER_HOUR, "remind clubs of unanswered volunteers"}
     assert enqueued_at(at(1, 3, 15, month=12)) == {*EVERY_MINUTE, EVERY_QUARTER_HOUR, "check links"}
     assert enqueued_at(at(1, 4, 0, month=12)) == {
@@ -88,6 +93,7 @@ def test_each_job_runs_at_its_time_and_once(dummy_backend):
     assert enqueued_at(at(2, 4, 30, month=12)) == {
         *EVERY_MINUTE,
         EVERY_QUARTER_HOUR,
+        "send Quartiersbrief digests",
         "remind clubs of unanswered volunteers",
         "check links",
         "enforce retention",

@@ -12,6 +12,7 @@ DEMO_BUILDERS = [
     "directory.demo.build",
     "clubs.demo.build",
     "exchange.demo.build",
+    "letters.demo.build",
 ]
 # Last: translates pages and categories the builders above made.
 TRANSLATIONS_BUILDER = "home.demo_translations.build"
