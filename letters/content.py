@@ -33,6 +33,9 @@ class Item:
     # The language of the item's text: German shown in another language's mail is
     # marked as such (lang/dir in the HTML).
     language: str
+    # The translation key of its category (offers and swap posts), for subscribers who
+    # chose categories.
+    category: str = ""
 
 
 def since_last_issue(now=None):
@@ -96,7 +99,7 @@ def _offers(since, now):
         base = in_reader_language(directory.url)
         offers = localized_queryset(
             Offer.objects.public().filter(first_published_at__gt=since, first_published_at__lte=now)
-        ).select_related("locale")
+        ).select_related("locale", "category")
         items += [
             Item(
                 Topic.OFFERS,
@@ -105,6 +108,7 @@ def _offers(since, now):
                 absolute(base + directory.reverse_subpage("offer", args=[offer.slug])),
                 offer.first_published_at,
                 offer.locale.language_code,
+                str(offer.category.translation_key) if offer.category else "",
             )
             for offer in offers.order_by("-first_published_at")
         ]
@@ -134,7 +138,9 @@ def _swap_posts(since, now):
     if board is None:
         return []
     base = board.base_url_in(translation.get_language())
-    posts = SwapPost.objects.public(now).filter(published_at__gt=since, published_at__lte=now)
+    posts = (
+        SwapPost.objects.public(now).filter(published_at__gt=since, published_at__lte=now).select_related("category")
+    )
     return [
         Item(
             Topic.SWAP,
@@ -143,6 +149,7 @@ def _swap_posts(since, now):
             absolute(base + board.reverse_subpage("post", args=[post.pk])),
             post.published_at,
             post.language,
+            str(post.category.translation_key) if post.category else "",
         )
         for post in posts.order_by("-published_at")
     ]
@@ -157,11 +164,20 @@ def new_items(topics, language, since, now):
         return {topic: TOPICS[topic](since, now) for topic in topics if topic in TOPICS}
 
 
-def newer_than(items_by_topic, since):
-    """The part of `new_items()` one subscriber has not had yet."""
+def newer_than(items_by_topic, since, categories=()):
+    """The part of `new_items()` one subscriber has not had yet, of their categories
+    where they chose some for a topic."""
+    chosen = {}
+    for entry in categories:
+        topic, _colon, key = entry.partition(":")
+        chosen.setdefault(topic, set()).add(key)
     picked = {}
     for topic, items in items_by_topic.items():
-        newer = [item for item in items if item.published_at > since]
+        newer = [
+            item
+            for item in items
+            if item.published_at > since and (topic not in chosen or item.category in chosen[topic])
+        ]
         if newer:
             picked[topic] = newer
     return picked

@@ -42,6 +42,7 @@ def describe(contribution):
     subscription = _subscription(contribution)
     return {
         "topics": subscription.topics,
+        "categories": subscription.categories,
         "how_often": subscription.frequency,
         "language": subscription.language,
         "last_digest": subscription.last_digest_at.isoformat() if subscription.last_digest_at else None,

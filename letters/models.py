@@ -35,6 +35,9 @@ class Subscription(Contribution):
     issues; weekly and monthly ones also a digest of their topics."""
 
     topics = models.JSONField(_("topics"), default=list, blank=True)
+    # "offers:<translation key>" or "swap:<translation key>": only these categories of
+    # the two topics that have them; none means all.
+    categories = models.JSONField(_("categories"), default=list, blank=True)
     frequency = models.CharField(_("how often"), max_length=20, choices=Frequency.choices, default=Frequency.MONTHLY)
     # The end of what the last digest covered; the next one tells what is newer.
     last_digest_at = models.DateTimeField(_("last digest"), null=True, blank=True)
@@ -54,6 +57,12 @@ class Subscription(Contribution):
 
     def topic_labels(self):
         return [Topic(topic).label for topic in self.topics if topic in Topic.values]
+
+    def category_labels(self):
+        from .forms import category_choices
+
+        labels = dict(category_choices())
+        return [labels.get(entry, entry) for entry in self.categories]
 
     @property
     def gets_digests(self):
@@ -173,7 +182,8 @@ class LetterIssuePage(RoutablePageMixin, Page):
 
             from .sending import render_issue
 
-            return HttpResponse(render_issue(self, request.LANGUAGE_CODE or "de", "#").html)
+            # In the issue's own language, as its editor is writing it.
+            return HttpResponse(render_issue(self, self.locale.language_code, "#").html)
         return super().serve_preview(request, mode_name)
 
     @path("", name="issue")

@@ -125,7 +125,10 @@ def issue_items(stream, language):
 
 
 def issue_in(page, language):
-    """The issue's translation into `language` where one is live, else the issue."""
+    """The issue's translation into `language` where one is live, else the issue; the
+    issue itself in its own language (a preview or a test shows the unpublished text)."""
+    if page.locale.language_code == language:
+        return page
     return (
         LetterIssuePage.objects.live()
         .filter(translation_key=page.translation_key, locale__language_code=language)
@@ -277,7 +280,9 @@ def send_digests(now=None):
         everything = new_items(topics, language, min(_since(s) for s in group), now)
         for subscription in group:
             since = _since(subscription)
-            picked = newer_than({topic: everything.get(topic, []) for topic in subscription.topics}, since)
+            picked = newer_than(
+                {topic: everything.get(topic, []) for topic in subscription.topics}, since, subscription.categories
+            )
             if not picked:
                 continue
             # Claimed by the update, so that a second worker or a rerun sends nothing.

@@ -21,7 +21,7 @@ from .kind import letter_page
 from .models import Frequency, LetterIssuePage, Subscription
 from .sending import issue_items, read_unsubscribe_token
 
-CHOICES = ("frequency", "topics", "language")
+CHOICES = ("frequency", "topics", "categories", "language")
 
 
 def sent_issues(page):
@@ -44,6 +44,7 @@ def _consent_record(page, data):
             page.consent_text,
             f"frequency: {data['frequency']}",
             f"topics: {', '.join(data['topics']) or '-'}",
+            f"categories: {', '.join(data['categories']) or '-'}",
             f"language: {data['language']}",
         ]
     )
@@ -94,6 +95,7 @@ def _store(request, page, form):
         language=data["language"],
         frequency=data["frequency"],
         topics=list(data["topics"]) if data["frequency"] != Frequency.QUARTERLY else [],
+        categories=list(data["categories"]),
     )
     lifecycle.submit(
         subscription,
@@ -141,6 +143,7 @@ def preferences(request, page, pk):
             data = form.cleaned_data
             subscription.frequency = data["frequency"]
             subscription.topics = list(data["topics"]) if data["frequency"] != Frequency.QUARTERLY else []
+            subscription.categories = list(data["categories"])
             subscription.language = data["language"]
             # Saving is the resident's word that the address works again.
             subscription.paused_at, subscription.pause_reason = None, ""

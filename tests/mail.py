@@ -3,6 +3,7 @@ backend and an actual SMTP exchange, not the in-memory outbox."""
 
 import re
 import socket
+from contextlib import contextmanager
 from email import message_from_bytes, policy
 
 import pytest
@@ -28,9 +29,9 @@ def free_port():
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def smtp_server():
-    handler = CollectingHandler()
+@contextmanager
+def serving(handler):
+    """An SMTP server with `handler` on loopback, and Django's SMTP backend sending to it."""
     # aiosmtpd's controller cannot bind port 0 itself: it connects to its own port to
     # check that it started.
     controller = Controller(handler, hostname="127.0.0.1", port=free_port())
@@ -49,6 +50,12 @@ def smtp_server():
             yield handler
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def smtp_server():
+    with serving(CollectingHandler()) as handler:
+        yield handler
 
 
 def press_the_confirmation_button(send, smtp_server):

@@ -6,6 +6,7 @@ Without Chromium, Java or the npm checking tools the tests are skipped with a re
 they fail instead of skipping.
 """
 
+import json
 import os
 import secrets
 import shutil
@@ -158,4 +159,19 @@ def run_axe(page):
         f"{violation['id']} ({violation['impact']}): {violation['help']} at "
         + "; ".join(node["target"][0] if node["target"] else "?" for node in violation["nodes"][:5])
         for violation in result["violations"]
+    ]
+
+
+def vnu_problems(files):
+    """The HTML checker's errors and warnings in `files`, one line each."""
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--format", "json", "--stdout", *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return [
+        f"{message['url'].rsplit('/', 1)[-1]}:{message.get('lastLine')}: {message['message']}"
+        for message in json.loads(result.stdout)["messages"]
+        if message["type"] == "error" or message.get("subType") == "warning"
     ]

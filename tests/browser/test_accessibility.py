@@ -8,7 +8,7 @@ from urllib.request import urlopen
 
 import pytest
 
-from tests.browser.conftest import VNU_JAR, run_axe
+from tests.browser.conftest import VNU_JAR, run_axe, vnu_problems
 from tests.pages import LANGUAGES, PAGE_TYPES, in_language
 
 ALL_PAGES = [(name, language) for name in PAGE_TYPES for language in LANGUAGES]
@@ -25,18 +25,7 @@ def test_html_is_valid(live_site, tmp_path):
         path = tmp_path / f"{name.replace(' ', '-')}-{language}.html"
         path.write_bytes(body)
         files.append(path)
-    result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--format", "json", "--stdout", *map(str, files)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    messages = json.loads(result.stdout)["messages"]
-    problems = [
-        f"{message['url'].rsplit('/', 1)[-1]}:{message.get('lastLine')}: {message['message']}"
-        for message in messages
-        if message["type"] == "error" or message.get("subType") == "warning"
-    ]
+    problems = vnu_problems(files)
     assert problems == [], "\n".join(problems)
 
 

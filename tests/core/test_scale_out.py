@@ -4,7 +4,8 @@ village on one machine) and PostgreSQL with Redis (a city). A page published thr
 one side, or by a separate command (`publish_scheduled`, as cron or the worker runs
 it), is served fresh by both; a reader who asks while a publication waits for its
 commit (a workflow approval, a snippet publish) never keeps the old page past the
-commit; enquiries are delivered exactly once by two workers running at the same time.
+commit; enquiries and a Quartiersbrief issue are delivered exactly once by two workers running
+at the same time.
 
 Each test uses its own throwaway database and cache key prefix, so it never touches
 the test database or other users. The SQLite shape runs in the SQLite run of the
@@ -115,6 +116,32 @@ for number in range({ENQUIRIES}):
 deliver_due_enquiries.enqueue()
 """
 
+# A Quartiersbrief issue queued for its subscribers, and two sending tasks, so that
+# both workers send from the same outbox at once.
+SUBSCRIBERS = 40
+STORE_LETTER = f"""
+from django.utils import timezone
+from wagtail.models import Site
+from letters import sending
+from letters.models import LetterIndexPage, LetterIssuePage, Subscription
+from letters.tasks import send_letters_task
+from participation.models import Resident
+home = Site.objects.get().root_page
+index = home.add_child(instance=LetterIndexPage(title="Quartiersbrief", slug="quartiersbrief", consent_text="Ja."))
+issue = index.add_child(
+    instance=LetterIssuePage(title="Ausgabe 1", slug="ausgabe-1", intro="<p>Hallo</p>", whats_new=[])
+)
+now = timezone.now()
+for number in range({SUBSCRIBERS}):
+    Subscription.objects.create(
+        resident=Resident.objects.create(email=f"leser{{number}}@example.org", confirmed_at=now),
+        title="Quartiersbrief", state="published", published_at=now, confirmed_at=now, frequency="quarterly",
+    )
+sending.queue_issue(issue.pk)
+send_letters_task.enqueue()
+send_letters_task.enqueue()
+"""
+
 # Enquiries without an offer go to the contact person of the site settings.
 SET_CONTACT = """
 from wagtail.models import Site
@@ -220,7 +247,7 @@ def get(port, path):
 
 
 @pytest.mark.parametrize("shared_database", STACKS, indirect=True)
-def test_two_app_processes_share_fresh_pages_and_deliver_each_enquiry_once(environment):
+def test_two_app_processes_share_fresh_pages_and_deliver_each_enquiry_and_letter_once(environment):
     env, smtp = environment
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "shell", "-c", SET_UP_SITE)
@@ -259,6 +286,7 @@ def test_two_app_processes_share_fresh_pages_and_deliver_each_enquiry_once(envir
     # the task framework's database backend) at once.
     manage(env, "shell", "-c", SET_CONTACT)
     manage(env, "shell", "-c", STORE_ENQUIRIES)
+    manage(env, "shell", "-c", STORE_LETTER)
     workers = [
         subprocess.Popen(
             [sys.executable, "manage.py", "worker", "--batch"],
@@ -286,6 +314,8 @@ def test_two_app_processes_share_fresh_pages_and_deliver_each_enquiry_once(envir
         "from directory.models import Enquiry; print(Enquiry.objects.filter(state='delivered').count())",
     )
     assert delivered.strip().splitlines()[-1] == str(ENQUIRIES)
+    letters = Counter(m.envelope_recipients[0] for m in smtp.messages if m.envelope_recipients[0].startswith("leser"))
+    assert len(letters) == SUBSCRIBERS and set(letters.values()) == {1}, letters
 
 
 # Both writers below hold the transaction open after Wagtail's last publish signal

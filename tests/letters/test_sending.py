@@ -3,11 +3,11 @@ only, each in their language, once each when two workers send and the server fai
 at first; the one-click headers; digests with exactly what is new; hard bounces."""
 
 import re
+from contextlib import ExitStack
 from datetime import datetime, timedelta
 from email import message_from_bytes, policy
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from django.test import Client, override_settings
 from django.utils import timezone
@@ -17,7 +17,7 @@ from core.models import MailState, OutgoingMail
 from letters import sending
 from letters.models import LetterIssuePage, Subscription, Topic
 from participation.models import Resident, State
-from tests.mail import free_port
+from tests.mail import serving
 
 pytestmark = pytest.mark.django_db
 
@@ -48,33 +48,8 @@ class FlakyHandler:
 
 @pytest.fixture
 def flaky_smtp():
-    def start(**kwargs):
-        handler = FlakyHandler(**kwargs)
-        controller = Controller(handler, hostname="127.0.0.1", port=free_port())
-        controller.start()
-        started.append(
-            (
-                controller,
-                override_settings(
-                    EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-                    EMAIL_HOST="127.0.0.1",
-                    EMAIL_PORT=controller.port,
-                    EMAIL_USE_TLS=False,
-                    EMAIL_USE_SSL=False,
-                    EMAIL_HOST_USER="",
-                    EMAIL_HOST_PASSWORD="",
-                    EMAIL_TIMEOUT=5,
-                ),
-            )
-        )
-        started[-1][1].enable()
-        return handler
-
-    started = []
-    yield start
-    for controller, overridden in started:
-        overridden.disable()
-        controller.stop()
+    with ExitStack() as servers:
+        yield lambda **kwargs: servers.enter_context(serving(FlakyHandler(**kwargs)))
 
 
 def subscriber(email, language="de", state=State.PUBLISHED, frequency="quarterly", topics=(), since=None):
@@ -190,7 +165,7 @@ def _local(year, month, day, hour=7):
 
 
 def test_a_digest_holds_exactly_what_is_new_in_its_topics_and_none_is_sent_when_empty(flaky_smtp):
-    from exchange.models import SwapPost
+    from exchange.models import SwapCategory, SwapPost
 
     only_test_subscribers()
     monday = _local(2027, 3, 1)  # a Monday, and the 1st: weekly and monthly are due
@@ -217,7 +192,12 @@ def test_a_digest_holds_exactly_what_is_new_in_its_topics_and_none_is_sent_when_
     new_post("Neue Leiter", monday - timedelta(days=2))
     new_post("Neues Sofa", monday - timedelta(days=1))
 
-    assert sending.send_digests(now=monday) == 1  # the events subscriber has nothing new
+    # One who chose a category the new posts are not in: nothing new for them.
+    other_category = SwapCategory.objects.exclude(translation_key=template.category.translation_key).first()
+    choosy = subscriber("choosy@example.org", frequency="weekly", topics=[Topic.SWAP], since=last)
+    Subscription.objects.filter(pk=choosy.pk).update(categories=[f"swap:{other_category.translation_key}"])
+
+    assert sending.send_digests(now=monday) == 1  # the events subscriber has nothing new either
     run_workers(rounds=1)
     (mail,) = handler.messages
     assert mail["To"] == "weekly@example.org"
@@ -231,3 +211,17 @@ def test_a_digest_holds_exactly_what_is_new_in_its_topics_and_none_is_sent_when_
     assert sending.send_digests(now=monday + timedelta(days=7)) == 0
     # A Tuesday is nobody's day.
     assert sending.send_digests(now=monday + timedelta(days=1)) == 0
+
+
+def test_chosen_categories_keep_a_digest_to_them():
+    from letters.content import Item, newer_than
+
+    now = timezone.now()
+    garden = Item(Topic.SWAP, "Spaten", "", "/", now, "de", category="garden-key")
+    kitchen = Item(Topic.SWAP, "Topf", "", "/", now, "de", category="kitchen-key")
+    role = Item(Topic.OFFERS, "Lesepate", "", "/", now, "de")
+    items = {Topic.SWAP: [garden, kitchen], Topic.OFFERS: [role]}
+    earlier = now - timedelta(days=1)
+    assert newer_than(items, earlier) == items
+    assert newer_than(items, earlier, ["swap:garden-key"]) == {Topic.SWAP: [garden], Topic.OFFERS: [role]}
+    assert newer_than(items, now) == {}

@@ -192,3 +192,33 @@ def test_subscribers_are_seen_only_with_the_permission(client, django_user_model
     page = client.get(detail)
     assert page.status_code == 200
     assert "Ich möchte den Quartiersbrief" in page.content.decode()  # the consent, printable
+
+
+def test_unconfirmed_sign_ups_are_deleted_after_the_confirmation_period(send, smtp_server, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from participation.lifecycle import delete_old
+
+    send(SUBSCRIBE, form())
+    later = timezone.now() + timedelta(days=settings.PARTICIPATION_CONFIRM_DAYS, hours=1)
+    delete_old(now=later)
+    assert not Subscription.objects.filter(resident__email="lena@example.org").exists()
+    assert not Resident.objects.filter(email="lena@example.org").exists()
+
+
+def test_the_export_holds_the_subscription_and_its_consent(client, demo_subscription):
+    import json
+
+    token = resident_token(demo_subscription.resident)
+    data = json.loads(client.get(f"/de/mein-quartier/{token}/daten.json").content)
+    (letter,) = [item for item in data["contributions"] if item["kind"] == "letter"]
+    assert letter["how_often"] == "weekly" and letter["consent"].startswith("Ich möchte")
+    assert data["quartiersbrief"][0]["confirmed"]
+
+
+def test_the_privacy_statement_names_the_quartiersbrief(client):
+    from core.personal_data import privacy_facts
+
+    assert any(str(fact["title"]) == "Der Quartiersbrief" for fact in privacy_facts())
