@@ -11,3 +11,12 @@ DIRECTION_OVERRIDES = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 def without_direction_overrides(text):
     return DIRECTION_OVERRIDES.sub("", text)
+
+
+# Quotation marks inside a quoted title become the inner ones of the same language:
+# „Seniorenfahrdienst „Lindenmobil““ reads „Seniorenfahrdienst ‚Lindenmobil‘“.
+INNER_QUOTES = str.maketrans({"„": "‚", "“": "‘", "”": "’", "«": "‹", "»": "›", '"': "'"})
+
+
+def as_inner_quote(text):
+    return str(text).translate(INNER_QUOTES)
