@@ -260,6 +260,28 @@ def build(stdout=None):
     for source in (about, contact, help_page):
         source.easy_language_version = easy_versions[source.pk]
         source.save_revision().publish()
+    # The home page's own, leading to the others: the easy-language sign at the top of
+    # the home page is the way in for people who read easy language.
+    links = "".join(
+        f'<p><a linktype="page" id="{easy_versions[source.pk].pk}">{easy_versions[source.pk].title}</a></p>'
+        for source in (help_page, contact, about)
+    )
+    home.easy_language_version = publish_child(
+        home,
+        StandardPage,
+        "leichte-sprache",
+        title="Willkommen in Leichter Sprache",
+        show_in_menus=False,
+        is_easy_language=True,
+        body=[
+            paragraph(
+                "<p>Das ist die Internet·seite vom Linden·kiez.</p>"
+                "<p>Hier finden Sie Hilfe im Kiez.</p>"
+                "<p>Sie brauchen Hilfe? Rufen Sie uns an: 030 23125 417.</p>"
+                "<p>Diese Seiten sind in Leichter Sprache:</p>" + links
+            )
+        ],
+    )
 
     accessibility = publish_child(
         home,
