@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -21,6 +22,7 @@ from wagtail.search import index
 
 from core.images import DescribedImageMixin
 from directory.models import DESCRIPTION_FEATURES, Category
+from directory.models.categories import in_own_language
 from participation.models import Contribution
 
 CLUBS_PER_PAGE = 24
@@ -93,6 +95,12 @@ class ClubIndexPage(RoutablePageMixin, Page):
         return thanks(request, self)
 
 
+class ClubPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        in_own_language(self)
+
+
 class ClubPage(DescribedImageMixin, Page):
     """One club or initiative: what residents can join, when and where it meets, whom
     to ask, and the volunteer roles it looks for. Edited by the club's own account."""
@@ -128,6 +136,7 @@ class ClubPage(DescribedImageMixin, Page):
         index.RelatedFields("categories", [index.SearchField("name")]),
     ]
 
+    base_form_class = ClubPageForm
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         DescribedImageMixin.image_panel,

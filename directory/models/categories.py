@@ -59,3 +59,15 @@ class Category(TranslatableMixin, index.Indexed, models.Model):
     @property
     def badge(self):
         return self.short_label or self.name
+
+
+def in_own_language(form):
+    """An admin form's category choices in the entry's own language: all five
+    languages' categories mixed make a list five times too long with each name several
+    times. Categories the entry already has stay listed, so saving loses none."""
+    field = form.fields.get("categories")
+    locale_id = getattr(form.instance, "locale_id", None)
+    if field is None or locale_id is None:
+        return
+    chosen = list(form.instance.categories.values_list("pk", flat=True)) if form.instance.pk else []
+    field.queryset = field.queryset.filter(models.Q(locale_id=locale_id) | models.Q(pk__in=chosen))

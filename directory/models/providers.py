@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -18,7 +19,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .base import DESCRIPTION_FEATURES, ModeratedSnippet, validate_unique_slug_per_locale
-from .categories import Category
+from .categories import Category, in_own_language
 
 
 class ProviderKind(models.TextChoices):
@@ -57,6 +58,12 @@ class ProviderQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def public(self):
         """Live and with listing consent on record: the only providers residents see."""
         return self.filter(live=True, consent_given_at__isnull=False)
+
+
+class ProviderAdminForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        in_own_language(self)
 
 
 class Provider(ModeratedSnippet):
@@ -181,6 +188,7 @@ class Provider(ModeratedSnippet):
         SynchronizedField("review_due"),
     ]
 
+    base_form_class = ProviderAdminForm
     edit_handler = TabbedInterface(
         [
             ObjectList(
