@@ -16,7 +16,7 @@ from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, Snippe
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Category, ConsentMethod, Enquiry, EnquiryState, Offer, PriceModel, Provider, ProviderKind
-from .permissions import owner_guard, visible_to
+from .permissions import is_provider_account, owned_provider_ids, owner_guard, visible_to
 
 # Providers, offers and categories are searched through their search index (the
 # models' search_fields); SQLite's full-text backend cannot narrow a search to a
@@ -125,7 +125,17 @@ class ProviderViewSet(OwnedSnippetViewSet):
     list_per_page = 50
 
 
+def providers_for(request):
+    """The providers an offer list may be filtered by: a provider account's own only,
+    so that the filter does not list every other provider's name."""
+    providers = Provider.objects.order_by("name")
+    if request is not None and is_provider_account(request.user):
+        providers = providers.filter(pk__in=owned_provider_ids(request.user))
+    return providers
+
+
 class OfferFilterSet(WagtailFilterSet):
+    provider = django_filters.ModelChoiceFilter(label=_("Provider"), queryset=providers_for)
     provider__kind = django_filters.ChoiceFilter(label=_("Kind of provider"), choices=ProviderKind.choices)
     category = django_filters.ModelChoiceFilter(label=_("Category"), queryset=Category.objects.all())
     price_model = django_filters.ChoiceFilter(label=_("Price model"), choices=PriceModel.choices)

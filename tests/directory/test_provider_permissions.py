@@ -132,6 +132,15 @@ def test_listing_and_export_show_only_own_entries(provider_account):
 
 
 @pytest.mark.django_db
+def test_the_offer_list_filter_names_only_own_providers(provider_account, editor_client):
+    own, other = own_provider(), other_provider()
+    listing = provider_account.get(BASE.format(model="offer")).content.decode()
+    assert f">{own.name}</option>" in listing
+    assert f">{other.name}</option>" not in listing
+    assert f">{other.name}</option>" in editor_client.get(BASE.format(model="offer")).content.decode()
+
+
+@pytest.mark.django_db
 def test_chooser_offers_only_own_entries(provider_account):
     own, other = own_provider(), other_provider()
     for url in ("/admin/snippets/choose/directory/provider/", "/admin/snippets/choose/directory/provider/results/"):
