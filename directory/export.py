@@ -41,6 +41,53 @@ def _phones(key, number, **link):
     return [{"id": derived_id(key, "phone"), "number": number, "type": "voice", **link}]
 
 
+# ISO 639 codes of the languages providers name, as they write them (German, English or
+# the language's own name): HSDS wants the code, people write the name.
+LANGUAGE_CODES = {
+    "de": ("deutsch", "german"),
+    "en": ("englisch", "english"),
+    "tr": ("türkisch", "turkish", "türkçe"),
+    "ar": ("arabisch", "arabic", "العربية"),
+    "uk": ("ukrainisch", "ukrainian", "українська"),
+    "ru": ("russisch", "russian", "русский"),
+    "pl": ("polnisch", "polish", "polski"),
+    "fr": ("französisch", "french", "français"),
+    "es": ("spanisch", "spanish", "español"),
+    "it": ("italienisch", "italian", "italiano"),
+    "fa": ("persisch", "farsi", "persian"),
+    "ku": ("kurdisch", "kurdish", "kurdî"),
+    "el": ("griechisch", "greek"),
+    "ro": ("rumänisch", "romanian", "română"),
+    "bg": ("bulgarisch", "bulgarian"),
+    "sr": ("serbisch", "serbian"),
+    "hr": ("kroatisch", "croatian"),
+    "sq": ("albanisch", "albanian"),
+    "vi": ("vietnamesisch", "vietnamese"),
+    "zh": ("chinesisch", "chinese"),
+    "pt": ("portugiesisch", "portuguese"),
+    "ti": ("tigrinya",),
+    "so": ("somali",),
+    "ps": ("paschtu", "pashto"),
+    "prs": ("dari",),
+    "gsg": ("deutsche gebärdensprache", "gebärdensprache", "dgs", "german sign language"),
+}
+CODE_OF_LANGUAGE = {name: code for code, names in LANGUAGE_CODES.items() for name in names}
+
+
+def _languages(key, spoken, **owner):
+    """HSDS language entries of a comma-separated list as typed ("Deutsch, Türkisch"),
+    with the ISO 639 code where the name is known, for a location or a service."""
+    entries = []
+    for name in (part.strip() for part in spoken.split(",")):
+        if not name:
+            continue
+        entry = {"id": derived_id(key, f"language:{name}"), **owner, "name": name}
+        if code := CODE_OF_LANGUAGE.get(name.casefold()):
+            entry["code"] = code
+        entries.append(entry)
+    return entries
+
+
 def service_data(request, page, offer, organization_id):
     key = str(offer.translation_key)
     data = {
@@ -57,6 +104,7 @@ def service_data(request, page, offer, organization_id):
             [{"id": derived_id(key, "area"), "service_id": key, "name": offer.area_served}] if offer.area_served else []
         ),
         "cost_options": [],
+        "languages": _languages(key, offer.provider.languages, service_id=key),
     }
     if offer.price_model == PriceModel.FREE:
         data["cost_options"] = [
@@ -138,14 +186,15 @@ def organization_data(request, page, provider, offers):
                 if provider.accessibility
                 else []
             ),
-            "languages": [
-                {"id": derived_id(key, f"language:{name}"), "location_id": location_id, "name": name}
-                for name in (part.strip() for part in provider.languages.split(","))
-                if name
-            ],
+            "languages": _languages(key, provider.languages, location_id=location_id),
+            # Opening hours are typed as text ("Mo-Fr 9-12 Uhr"): a schedule's
+            # description, which HSDS has for what is not an RRULE.
+            "schedules": (
+                [{"id": derived_id(key, "schedule"), "location_id": location_id, "description": provider.opening_hours}]
+                if provider.opening_hours
+                else []
+            ),
         }
-        if provider.opening_hours:
-            location["description"] = provider.opening_hours
         data["locations"].append(location)
     return data
 

@@ -116,3 +116,20 @@ def test_donations_and_prices_on_request_are_cost_options_and_contacts_have_name
     assert_valid("organization.json", organization)
     for item in data["contents"]:
         assert all(contact["name"] for contact in item["contacts"]), item["name"]
+
+
+@pytest.mark.django_db
+def test_languages_carry_iso_codes_on_locations_and_services_and_hours_are_schedules(client):
+    provider = Provider.objects.exclude(languages="").exclude(opening_hours="").exclude(street="").first()
+    Provider.objects.filter(pk=provider.pk).update(languages="Deutsch, Türkisch, Gebärdensprache, Klingonisch")
+    data = client.get(ORGANIZATIONS).json()
+    (organization,) = [item for item in data["contents"] if item["id"] == str(provider.translation_key)]
+    assert_valid("organization.json", organization)
+    location = organization["locations"][0]
+    codes = {language["name"]: language.get("code") for language in location["languages"]}
+    assert codes == {"Deutsch": "de", "Türkisch": "tr", "Gebärdensprache": "gsg", "Klingonisch": None}
+    for service in organization["services"]:
+        assert [language.get("code") for language in service["languages"]] == ["de", "tr", "gsg", None]
+        assert all(language["service_id"] == service["id"] for language in service["languages"])
+    (schedule,) = location["schedules"]
+    assert schedule["description"] == provider.opening_hours and "description" not in location
