@@ -54,7 +54,9 @@ def search(request):
 
 def _other_sections(request, query):
     """What other apps find that is not a page (offers, providers), through this hook:
-    each returns a section {"heading", "items", "total", "more_url"} or None."""
+    each returns a section {"heading", "items", "total", "more_url"} or None; an item may
+    name its "language" or "locale_id", so that German shown on another language's page
+    is marked as such."""
     sections = (source(request, query) for source in hooks.get_hooks("quartier_site_search"))
     return [section for section in sections if section]
 

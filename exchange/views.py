@@ -39,7 +39,7 @@ from .models import SwapCategory, SwapPost
 PER_PAGE = 20
 LIST_FIELDS = (
     "id", "title", "direction", "subject", "mode", "area", "description", "photo", "photo_alt",
-    "published_at", "state", "code",
+    "published_at", "state", "code", "language",
 )  # fmt: skip
 
 
@@ -85,6 +85,7 @@ def site_search_section(request, query, limit=5):
                 "url": base + page.reverse_subpage("post", args=[post.pk]),
                 "text": post.description,
                 "source": f"{post.get_direction_display()} · {post.area}",
+                "language": post.language,
             }
             for post in posts.only(*LIST_FIELDS).order_by("-published_at", "-pk")[:limit]
         ],

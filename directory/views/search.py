@@ -123,7 +123,13 @@ def site_search_section(request, query, limit=5):
     return {
         "heading": _("Offers in the directory"),
         "items": [
-            {"title": offer.title, "url": offer.detail_url, "text": offer.summary, "source": offer.provider.name}
+            {
+                "title": offer.title,
+                "url": offer.detail_url,
+                "text": offer.summary,
+                "source": offer.provider.name,
+                "locale_id": offer.locale_id,
+            }
             for offer in with_urls(directory, request, search.load(ids[:limit]))
         ],
         "total": len(ids),

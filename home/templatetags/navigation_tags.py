@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 from django.db.models import Q
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page, Site
@@ -213,3 +214,24 @@ def page_notes(context, language_of_content):
         else None,
         "is_easy_language": getattr(page, "is_easy_language", False),
     }
+
+
+@register.simple_tag(takes_context=True)
+def fallback_lang(context, item):
+    """lang="de" dir="ltr" for an item shown in another language than the page's (a
+    German article in the list of an Arabic page), so that screen readers read it with
+    the right voice and its full stops stand on the right side; nothing otherwise.
+    Put it on the elements that hold the item's own text, not the interface's."""
+
+    def field(name):
+        return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
+
+    code = field("language")
+    if not isinstance(code, str) or not code:
+        locale_id = field("locale_id")
+        if locale_id is None:
+            return ""
+        code = request_locales(context.get("request")).code_of(locale_id)
+    if code == get_language():
+        return ""
+    return format_html(' lang="{}" dir="{}"', code, text_direction(code))
