@@ -21,7 +21,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .base import DESCRIPTION_FEATURES, ModeratedSnippet, validate_unique_slug_per_locale
+from .base import DESCRIPTION_FEATURES, ModeratedSnippet, fill_slug, validate_unique_slug_per_locale
 from .categories import Category
 from .providers import Provider
 
@@ -84,7 +84,12 @@ class Offer(ModeratedSnippet):
 
     provider = models.ForeignKey(Provider, verbose_name=_("provider"), on_delete=models.CASCADE, related_name="offers")
     title = models.CharField(_("title"), max_length=150)
-    slug = models.SlugField(_("slug"), max_length=150, help_text=_("The last part of the offer's web address"))
+    slug = models.SlugField(
+        _("slug"),
+        max_length=150,
+        blank=True,
+        help_text=_("The last part of the offer's web address; made from the title when left empty"),
+    )
     summary = models.CharField(_("summary"), max_length=300, help_text=_("One or two sentences for lists"))
     description = RichTextField(_("description"), blank=True, features=DESCRIPTION_FEATURES)
     category = models.ForeignKey(
@@ -217,6 +222,7 @@ class Offer(ModeratedSnippet):
 
     def clean(self):
         super().clean()
+        fill_slug(self, self.title)
         validate_unique_slug_per_locale(self)
         errors = {}
         if self.price_model in (PriceModel.HOURLY, PriceModel.FLAT) and self.price_amount is None:

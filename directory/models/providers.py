@@ -18,7 +18,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .base import DESCRIPTION_FEATURES, ModeratedSnippet, validate_unique_slug_per_locale
+from .base import DESCRIPTION_FEATURES, ModeratedSnippet, fill_slug, validate_unique_slug_per_locale
 from .categories import Category, in_own_language
 
 
@@ -72,7 +72,12 @@ class Provider(ModeratedSnippet):
     volunteers prepare entries that an editor approves."""
 
     name = models.CharField(_("name"), max_length=150)
-    slug = models.SlugField(_("slug"), max_length=150, help_text=_("The last part of the provider's web address"))
+    slug = models.SlugField(
+        _("slug"),
+        max_length=150,
+        blank=True,
+        help_text=_("The last part of the provider's web address; made from the name when left empty"),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=ProviderKind.choices, default=ProviderKind.VOLUNTEER)
     summary = models.CharField(_("summary"), max_length=300, help_text=_("One or two sentences for lists"))
     description = RichTextField(_("description"), blank=True, features=DESCRIPTION_FEATURES)
@@ -244,6 +249,7 @@ class Provider(ModeratedSnippet):
 
     def clean(self):
         super().clean()
+        fill_slug(self, self.name)
         validate_unique_slug_per_locale(self)
         if self.consent_given_at and not (self.consent_method and self.consent_recorded_by.strip()):
             raise ValidationError(
