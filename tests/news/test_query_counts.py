@@ -22,7 +22,9 @@ MAX_QUERIES = {
     "/de/veranstaltungen/": 25,
     "/de/veranstaltungen/archive/": 25,
     "/de/veranstaltungen/ical/": 15,
-    "/de/": 30,
+    # Fresh, the home page also builds its way into the directory (three queries; a
+    # fragment cached for the generation after that): tests/home/test_query_counts.py.
+    "/de/": 32,
 }
 
 
