@@ -69,5 +69,7 @@ def in_own_language(form):
     locale_id = getattr(form.instance, "locale_id", None)
     if field is None or locale_id is None:
         return
-    chosen = list(form.instance.categories.values_list("pk", flat=True)) if form.instance.pk else []
+    # .all(), not values_list(): an entry opened from a draft revision holds its
+    # categories in memory (modelcluster), which knows no "pk" lookup.
+    chosen = [category.pk for category in form.instance.categories.all()] if form.instance.pk else []
     field.queryset = field.queryset.filter(models.Q(locale_id=locale_id) | models.Q(pk__in=chosen))
