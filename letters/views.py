@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from core.client_ip import client_ip
+from core.locales import in_reader_language
 from core.pdf import cached_pdf_response
 from participation import lifecycle
 from participation.forms import LinkRequestForm
@@ -24,6 +25,12 @@ from .sending import issue_items, read_unsubscribe_token
 CHOICES = ("frequency", "topics", "categories", "language")
 
 
+def route_url(page, name):
+    """A route of the Quartiersbrief's page under the reader's language: the page may
+    be served untranslated under /en/, and its forms must not send the reader to /de/."""
+    return in_reader_language(page.url) + page.reverse_subpage(name)
+
+
 def sent_issues(page):
     return LetterIssuePage.objects.child_of(page).live().public().filter(sent_at__isnull=False).order_by("-sent_at")
 
@@ -32,7 +39,7 @@ def archive(request, page):
     return TemplateResponse(
         request,
         "letters/archive.html",
-        {"page": page, "issues": sent_issues(page), "subscribe_url": page.url + page.reverse_subpage("subscribe")},
+        {"page": page, "issues": sent_issues(page), "subscribe_url": route_url(page, "subscribe")},
     )
 
 
@@ -73,14 +80,14 @@ def subscribe(request, page, prefill=None):
             "page": page,
             "form": form,
             "token": token if resident else "",
-            "action": page.url + page.reverse_subpage("subscribe"),
+            "action": route_url(page, "subscribe"),
         },
         status=status,
     )
 
 
 def _store(request, page, form):
-    thanks = page.url + page.reverse_subpage("thanks")
+    thanks = route_url(page, "thanks")
     resident, refused = sender_of(request, form, thanks)
     if refused:
         return refused
@@ -121,7 +128,7 @@ def start(request):
     if page is None:
         raise Http404
     if request.method != "POST":
-        return redirect(page.url + page.reverse_subpage("subscribe"))
+        return redirect(route_url(page, "subscribe"))
     form = StartForm(request.POST)
     response = subscribe(request, page, prefill=form.cleaned_data["subscriber_email"] if form.is_valid() else "")
     add_never_cache_headers(response)
@@ -194,7 +201,7 @@ def _issue_context(page):
         "highlights": issue_items(page.highlights, language),
         "whats_new": issue_items(page.whats_new, language),
         "archive": page.get_parent().specific,
-        "pdf_url": page.url + page.reverse_subpage("pdf"),
+        "pdf_url": route_url(page, "pdf"),
     }
 
 

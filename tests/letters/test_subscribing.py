@@ -222,3 +222,10 @@ def test_the_privacy_statement_names_the_quartiersbrief(client):
     from core.personal_data import privacy_facts
 
     assert any(str(fact["title"]) == "Der Quartiersbrief" for fact in privacy_facts())
+
+
+def test_an_english_reader_stays_in_english_through_the_form(client, send, smtp_server):
+    page = client.get("/en/quartiersbrief/abonnieren/").content.decode()
+    assert 'action="/en/quartiersbrief/abonnieren/"' in page
+    response = send("/en/quartiersbrief/abonnieren/", form())
+    assert response["Location"] == "/en/quartiersbrief/abonnieren/danke/"
