@@ -21,16 +21,24 @@ def _subscription(contribution):
     return contribution if isinstance(contribution, Subscription) else Subscription.objects.get(pk=contribution.pk)
 
 
-def preferences_url(token, contribution):
-    page = letter_page()
-    if page is None:
-        return ""
+def _preferences_url(page, token, contribution):
     # The token in the query string, as on the swap board: page routes take no dots.
     return (
         page.base_url_in(contribution.language)
         + page.reverse_subpage("preferences", args=[contribution.pk])
         + f"?von={token}"
     )
+
+
+def preferences_url(token, contribution):
+    page = letter_page()
+    return _preferences_url(page, token, contribution) if page else ""
+
+
+def addresses(subscriptions, token):
+    """No public address; the settings of each, with the page looked up once."""
+    page = letter_page()
+    return {item.pk: ("", _preferences_url(page, token, item)) for item in subscriptions} if page else {}
 
 
 def new_url(token):
@@ -85,6 +93,7 @@ def subscription_kind():
         text=lambda contribution: "",
         admin_template="letters/admin/subscription.html",
         edit_url=preferences_url,
+        addresses=addresses,
         new_url=new_url,
         on_publish=stop_earlier_subscriptions,
         expires=lambda contribution, now: None,

@@ -229,3 +229,21 @@ def test_an_english_reader_stays_in_english_through_the_form(client, send, smtp_
     assert 'action="/en/quartiersbrief/abonnieren/"' in page
     response = send("/en/quartiersbrief/abonnieren/", form())
     assert response["Location"] == "/en/quartiersbrief/abonnieren/danke/"
+
+
+def test_the_residents_page_costs_the_same_queries_with_more_subscriptions(client, demo_subscription):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = f"/de/mein-quartier/{resident_token(demo_subscription.resident)}/"
+
+    def queries():
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    few = queries()
+    for _ in range(5):  # earlier subscriptions, stopped and kept until the retention
+        Subscription.objects.create(resident=demo_subscription.resident, title="Quartiersbrief", state=State.WITHDRAWN)
+    assert queries() == few
