@@ -167,6 +167,7 @@ INVALIDATING_APPS = {
     "helpful_links",
     "participation",
     "exchange",
+    "rooms",
     "wagtailcore",
     "wagtailimages",
     "wagtailredirects",

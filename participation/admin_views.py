@@ -100,7 +100,8 @@ def detail(request, pk):
             .select_related("user")
             .order_by("-timestamp"),
             "reason_form": ReasonForm(),
-            "can_decide": contribution.state in (State.IN_REVIEW, *PUBLIC_STATES),
+            "can_decide": contribution.state in (State.IN_REVIEW, *PUBLIC_STATES) and not kind.decision_url,
+            "decision_url": kind.decision_url(contribution) if kind.decision_url else "",
             "claimed_by_other": contribution.claimed_by_other(request.user),
             "public_url": kind.public_url(contribution) if contribution.is_public else "",
             "office_actions": _office_actions(contribution, kind),
@@ -125,7 +126,9 @@ def _office_actions(contribution, kind):
 def decide(request, pk, decision):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    contribution, _kind = _item(request, pk)
+    contribution, kind = _item(request, pk)
+    if kind.decision_url and decision in ("claim", "approve", "return", "reject"):
+        return redirect(kind.decision_url(contribution))
     try:
         if decision == "claim":
             if not lifecycle.claim(contribution, request.user):

@@ -54,6 +54,16 @@ class ContributionKind:
     # Seen in the admin only by who holds `moderate_permission` itself, not by every
     # moderator: the Quartiersbrief's subscribers are nobody's to review.
     own_permission_only: bool = False
+    # Why every item waits for a person's decision, whoever sent it (a room request
+    # waits for the house's approval); "" to review only first and flagged items.
+    approval: str = ""
+    # Called when an item leaves the public or the review for good (returned, refused,
+    # withdrawn): a room request gives back the time it held.
+    on_end: Callable | None = None
+    # Where the item is decided, when its kind has a page of its own for it (a room
+    # request, decided for a whole series): item -> admin address. The queue then
+    # links there instead of offering its own buttons.
+    decision_url: Callable | None = None
 
     @property
     def extendable(self):

@@ -70,12 +70,18 @@ def _mail_about(contribution, template, **context):
     )
 
 
+ENDING_STATES = (State.RETURNED, State.REJECTED, State.WITHDRAWN)
+
+
 def _change(contribution, state, now, *, user=None, action=None, **fields):
+    ending = state in ENDING_STATES and contribution.state not in ENDING_STATES
     contribution.state = state
     contribution.state_changed_at = now
     for name, value in fields.items():
         setattr(contribution, name, value)
     contribution.save()
+    if ending and kind_of(contribution).on_end:
+        kind_of(contribution).on_end(contribution)
     if action:
         log(
             # Logged on the contribution, whatever its kind's model: one history per item.
@@ -151,7 +157,8 @@ def review_reason(contribution):
 def route(contribution, now=None):
     """To review or straight to the public, after a confirmation or a change."""
     now = now or timezone.now()
-    reason = review_reason(contribution) if kind_of(contribution).reviewed else ""
+    kind = kind_of(contribution)
+    reason = (kind.approval or review_reason(contribution)) if kind.reviewed else ""
     if reason:
         _change(contribution, State.IN_REVIEW, now, review_reason=reason[:200])
         _mail_about(contribution, "in_review")

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "participation",
     "exchange",
     "letters",
+    "rooms",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -395,6 +396,11 @@ PARTICIPATION_CONFIRM_DAYS = int(os.environ.get("PARTICIPATION_CONFIRM_DAYS", "7
 PARTICIPATION_LINK_DAYS = int(os.environ.get("PARTICIPATION_LINK_DAYS", "14"))
 PARTICIPATION_REPORTS_TO_HIDE = int(os.environ.get("PARTICIPATION_REPORTS_TO_HIDE", "3"))
 PARTICIPATION_RATE_WINDOW = 60 * 60
+# Community rooms: how long an unconfirmed request holds its times, and whose public
+# holidays no booking falls on (country, and after a hyphen the state: DE-BE is Berlin,
+# where the demo neighbourhood lies; DE-HH Hamburg).
+ROOMS_UNCONFIRMED_HOLD_HOURS = int(os.environ.get("ROOMS_UNCONFIRMED_HOLD_HOURS", "24"))
+ROOMS_HOLIDAYS = os.environ.get("ROOMS_HOLIDAYS", "DE-BE")
 # Days a club has to mark a volunteering interest before it is reminded and the
 # contact person on site sees it under "Needs attention".
 VOLUNTEER_ANSWER_DAYS = int(os.environ.get("VOLUNTEER_ANSWER_DAYS", "7"))
@@ -420,6 +426,8 @@ PERIODIC_TASKS = {
     "remind clubs of unanswered volunteers": {"task": "clubs.tasks.remind_clubs_task", "when": "daily 08:00"},
     # The Quartiersbrief's digests: weekly ones on Mondays, monthly ones on the 1st.
     "send Quartiersbrief digests": {"task": "letters.tasks.send_digests_task", "when": "daily 07:00"},
+    # Room requests nobody confirmed give their held times back.
+    "release unconfirmed room requests": {"task": "rooms.tasks.release_unconfirmed_task", "when": "every 15 minutes"},
     "check links": {"task": "helpful_links.tasks.check_links_task", "when": "daily 03:15"},
     "enforce retention": {"task": "core.tasks.enforce_retention", "when": "daily 03:45"},
     "forget finished tasks": {"task": "core.tasks.prune_finished_tasks", "when": "daily 04:00"},

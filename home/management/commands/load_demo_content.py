@@ -13,6 +13,7 @@ DEMO_BUILDERS = [
     "clubs.demo.build",
     "exchange.demo.build",
     "letters.demo.build",
+    "rooms.demo.build",
 ]
 # Last: translates pages and categories the builders above made.
 TRANSLATIONS_BUILDER = "home.demo_translations.build"
