@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
+from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -349,15 +350,12 @@ def _store(request, page, room, canonical, rules, form, context):
         context.update(status=200, clashing_dates=taken)
         return None
     thanks_url = page.room_url(room, "thanks", request=request)
-    resident, refused = sender_of(request, form, thanks_url)
-    if refused:
-        return refused
     club = data["requester_kind"] == "club"
     stored = {}
 
     def make_request(clashing):
         stored["request"] = RoomRequest.objects.create(
-            resident=resident,
+            resident=stored["resident"],
             language=get_language(),
             title=data["title"],
             room=canonical,
@@ -379,15 +377,23 @@ def _store(request, page, room, canonical, rules, form, context):
         return {"request": stored["request"]}
 
     try:
-        booking.hold(canonical, series.dates, make_owner=make_request, all_or_nothing=not data["repeat"])
+        # One transaction with the resident's first address, so that a refusal leaves
+        # nothing behind.
+        with transaction.atomic():
+            stored["resident"], refused = sender_of(request, form, thanks_url)
+            if refused:
+                return refused
+            booking.hold(canonical, series.dates, make_owner=make_request, all_or_nothing=not data["repeat"])
     except booking.Taken:
+        # The same form, sent again with another time, must store then.
+        form.renew_timestamp()
         context.update(
             status=409,
             taken=True,
             suggestions=booking.free_slots(canonical, data["starts_at"], data["ends_at"]),
         )
         return None
-    room_request = stored["request"]
+    room_request, resident = stored["request"], stored["resident"]
     lifecycle.submit(
         room_request,
         str(form.fields["consent"].label),

@@ -50,6 +50,13 @@ PAGE_TYPES = {
     "letter subscription form": "/de/quartiersbrief/abonnieren/",
     # The demo's sent issue (letters/demo.py).
     "letter issue": "/de/quartiersbrief/herbst/",
+    "community rooms": "/de/raeume/",
+    "community house": "/de/raeume/nachbarschaftshaus-linde/",
+    # The demo's large hall: a group's fixed time, a request waiting for a decision.
+    "room week": "/de/raeume/nachbarschaftshaus-linde/saal/",
+    "room month": "/de/raeume/nachbarschaftshaus-linde/saal/monat/",
+    "room request form": "/de/raeume/nachbarschaftshaus-linde/saal/anfragen/",
+    "room door sheet": "/de/raeume/nachbarschaftshaus-linde/saal/aushang/",
 }
 # German, English and Arabic (right to left). The demo has the home page and a few
 # pages translated, so each language sees translated and untranslated pages.
@@ -78,6 +85,9 @@ OTHER_VIEWS = [
     "/de/tauschboerse/2/gemeldet/",
     "/de/tauschboerse/2/aendern/",
     "/de/mein-quartier/not-a-token/",
+    "/de/raeume/nachbarschaftshaus-linde/saal/kalender/",
+    "/de/raeume/nachbarschaftshaus-linde/saal/anfragen/danke/",
+    "/de/raeume/termine/not-a-key/",
     "/de/veranstaltungen/melden/danke/",
     "/de/vereine/ehrenamt/danke/",
     "/de/veranstaltungen/melden/1/aendern/",
