@@ -12,8 +12,9 @@ PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 # Languages without a catalogue of ours (see LANGUAGE_NAMES in settings/base.py) get
 # one built from the English source strings: without it Django falls back to the
-# default language's catalogue, and a Turkish page would show German buttons.
-SOURCE_FALLBACK_LANGUAGES := tr ar uk pl ru fa fr es it ro bg ku vi
+# default language's catalogue, and a Polish page would show German buttons.
+# tr, ar and uk have catalogues of their own in locale/.
+SOURCE_FALLBACK_LANGUAGES := pl ru fa fr es it ro bg ku vi
 MO_FILES += $(foreach code,$(SOURCE_FALLBACK_LANGUAGES),build/locale/$(code)/LC_MESSAGES/django.mo)
 
 .PHONY: run dev test lint format messages makemessages clean benchmark benchmark-linkcheck

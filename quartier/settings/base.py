@@ -279,13 +279,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages. German is the default; the interface catalogues exist for German and
-# English, content translations for any language in LANGUAGES (wagtail-localize).
-# Interface strings of other languages (tr, ar, uk) are the English source strings
-# (the build makes catalogues for that, see the Makefile): a catalogue nobody on the
-# team can check would be worse than none; English is the second language most
-# residents share; and the content, which residents read, is translated by editors
-# in wagtail-localize. Django's and Wagtail's own strings come translated.
+# Languages. German is the default; interface catalogues exist for German, English,
+# Turkish, Arabic and Ukrainian (INTERFACE_LANGUAGES), content translations for any
+# language in LANGUAGES (wagtail-localize). Interface strings of the other languages
+# are the English source strings (the build makes catalogues for that, see the
+# Makefile). Django's and Wagtail's own strings come translated.
 LANGUAGE_CODE = "de"
 # Names are endonyms: the switcher must be readable by someone who reads only that language.
 LANGUAGE_NAMES = {
@@ -323,8 +321,11 @@ def language_list(codes):
 
 LANGUAGES = language_list(env_list("LANGUAGES", DEFAULT_LANGUAGES))
 # The languages with an interface catalogue in locale/; the others read the English
-# source strings, and the templates mark those parts lang="en".
-INTERFACE_LANGUAGES = ["de", "en"]
+# source strings, and the templates mark those parts lang="en". The tr, ar and uk
+# catalogues are machine-quality translations awaiting review by a native speaker
+# (README, "Languages"): the default languages are those residents most often read,
+# and a plain interface in their language serves them better than English until then.
+INTERFACE_LANGUAGES = ["de", "en", "tr", "ar", "uk"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # build/locale holds the English-source catalogues the build makes for languages we

@@ -94,10 +94,11 @@ def test_translated_pages_render_and_untranslated_ones_stay_reachable(client, tr
 @pytest.mark.django_db
 def test_arabic_home_page_is_right_to_left_and_marked_arabic(client, translated_demo):
     html = client.get("/ar/").content.decode()
-    # The interface strings are English (no Arabic catalogue), the layout right-to-left,
-    # the content Arabic.
-    assert '<html lang="en" dir="rtl">' in html
-    assert '<div class="wrapper" lang="ar">' in html
+    # The interface strings, the layout and the content are Arabic: the page is marked
+    # once, on <html>.
+    assert '<html lang="ar" dir="rtl">' in html
+    assert '<div class="wrapper">' in html
+    assert "الانتقال إلى المحتوى" in html  # "Skip to content"
     assert "أهلاً بكم في ليندنكيتس" in html
     # German content on an Arabic page runs left to right.
     german = client.get("/ar/impressum/").content.decode()
@@ -105,9 +106,10 @@ def test_arabic_home_page_is_right_to_left_and_marked_arabic(client, translated_
 
 
 @pytest.mark.django_db
-def test_turkish_interface_falls_back_to_english_not_german(client):
+def test_turkish_interface_is_turkish_not_german(client):
     html = client.get("/tr/ueber-uns/").content.decode()
-    assert "Skip to content" in html
+    assert '<html lang="tr" dir="ltr">' in html
+    assert "İçeriğe geç" in html  # "Skip to content"
     assert "Zum Inhalt springen" not in html
 
 
