@@ -156,3 +156,14 @@ class ResidentForm(forms.Form):
         data = self.data.copy()
         data["started"] = make_timestamp()
         self.data = data
+
+
+def one_of(label, choices, message, help_text=""):
+    """A choice shown as radio buttons; missing or not offered, the same plain words."""
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        help_text=help_text,
+        error_messages={"required": message, "invalid_choice": message},
+    )

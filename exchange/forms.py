@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import clean_query
+from core.forms import clean_query, one_of
 from core.photos import safe_photo
 from participation.forms import ContributionForm
 
@@ -37,17 +37,6 @@ class BoardFilterForm(forms.Form):
     def filters(self):
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
-
-
-def one_of(label, choices, message, help_text=""):
-    """A choice shown as radio buttons; missing or not offered, the same plain words."""
-    return forms.ChoiceField(
-        label=label,
-        choices=choices,
-        widget=forms.RadioSelect,
-        help_text=help_text,
-        error_messages={"required": message, "invalid_choice": message},
-    )
 
 
 class SwapPostForm(ContributionForm):

@@ -6,8 +6,7 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import PHONE_PATTERN, text_field
-from exchange.forms import one_of
+from core.forms import PHONE_PATTERN, one_of, text_field
 from participation.forms import ContributionForm
 
 from .booking import MAX_SERIES_DAYS, local

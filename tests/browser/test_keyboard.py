@@ -152,3 +152,50 @@ def test_offer_help_with_the_keyboard(page, live_site):
         page.keyboard.press("Enter")
     assert "/ehrenamt/danke/" in page.url
     assert page.locator("h1").inner_text() == "Bitte bestätigen Sie Ihre Nachricht"
+
+
+def test_ask_for_a_room_with_the_keyboard(page, live_site):
+    from datetime import date
+
+    from django.utils import timezone
+
+    from rooms.booking import holiday
+
+    year = timezone.localdate().year + 1
+    # Day and month the same: typed the same whether the browser puts the day or the month first.
+    day = next(
+        date(year, n, n) for n in range(1, 13) if date(year, n, n).weekday() < 6 and not holiday(date(year, n, n))
+    )
+    page.goto(live_site + "/de/raeume/nachbarschaftshaus-linde/gruppenraum/anfragen/")
+    opened = time.monotonic()
+    tab_to(page, ".resident-form input[name=title]")
+    page.keyboard.type("Nähcafé")
+    tab_to(page, ".resident-form input[name=day]")
+    page.keyboard.type(f"{day:%d%m%Y}")
+    tab_to(page, ".resident-form input[name=start_time]")
+    page.keyboard.type("1400")
+    tab_to(page, ".resident-form input[name=end_time]")
+    page.keyboard.type("1600")
+    tab_to(page, ".resident-form input[name=repeat]")
+    page.keyboard.press("Space")
+    tab_to(page, ".resident-form input[name=people]")
+    page.keyboard.type("6")
+    tab_to(page, ".resident-form textarea[name=purpose]")
+    page.keyboard.type("Wir nähen zusammen und reparieren Kleidung.")
+    tab_to(page, ".resident-form input[name=requester_kind]")
+    page.keyboard.press("Space")
+    tab_to(page, ".resident-form input[name=organiser]")
+    page.keyboard.type("Nähcafé Lindenkiez")
+    for name in ("accept_rules", "accept_fee"):
+        tab_to(page, f".resident-form input[name={name}]")
+        page.keyboard.press("Space")
+    tab_to(page, ".resident-form input[name=email]")
+    page.keyboard.type("naehcafe@example.org")
+    tab_to(page, ".resident-form input[name=consent]")
+    page.keyboard.press("Space")
+    tab_to(page, ".resident-form button[type=submit]")
+    time.sleep(max(0, 3.5 - (time.monotonic() - opened)))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/anfragen/danke/" in page.url
+    assert page.locator("h1").inner_text() == "Bitte bestätigen Sie Ihre Anfrage"
