@@ -53,6 +53,14 @@ def localized_queryset(queryset, locales=None):
     return queryset.filter(Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated)))
 
 
+def page_in_default_language(model):
+    """The live page of a page type the site has once (the swap board, the Quartiersbrief,
+    the rooms) in the default language, whose translations share its routes; any live
+    one when there is no German original."""
+    pages = model.objects.live()
+    return pages.filter(locale__language_code=settings.LANGUAGE_CODE).first() or pages.first()
+
+
 # The language prefix of a page address, e.g. "/de/" in "/de/hilfe/" or "https://x.org/de/hilfe/".
 _LANGUAGE_CODES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
 LANGUAGE_PREFIX = re.compile(rf"^((?:https?://[^/]+)?)/(?:{_LANGUAGE_CODES})/")

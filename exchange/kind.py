@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from core.locales import page_in_default_language
 from participation.kinds import ContributionKind
 from participation.models import State
 
@@ -9,10 +10,7 @@ from .models import SwapBoardPage, SwapPost
 
 
 def board_page():
-    """The board in the site's default language; its translations share the routes."""
-    return (
-        SwapBoardPage.objects.live().filter(locale__language_code="de").first() or SwapBoardPage.objects.live().first()
-    )
+    return page_in_default_language(SwapBoardPage)
 
 
 def _addresses(page, post, token):

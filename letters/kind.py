@@ -4,6 +4,7 @@ changes or stops it from their own page."""
 
 from django.utils.translation import gettext_lazy as _
 
+from core.locales import page_in_default_language
 from participation.kinds import ContributionKind
 from participation.models import State
 
@@ -11,10 +12,7 @@ from .models import LetterIndexPage, Subscription
 
 
 def letter_page():
-    return (
-        LetterIndexPage.objects.live().filter(locale__language_code="de").first()
-        or LetterIndexPage.objects.live().first()
-    )
+    return page_in_default_language(LetterIndexPage)
 
 
 def _subscription(contribution):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.locales import page_in_default_language
 from participation.kinds import ContributionKind
 from participation.models import State
 
@@ -14,7 +15,7 @@ from .models import Booking, RoomRequest, RoomsPage
 
 
 def rooms_page():
-    return RoomsPage.objects.live().filter(locale__language_code="de").first() or RoomsPage.objects.live().first()
+    return page_in_default_language(RoomsPage)
 
 
 def _request(contribution):
