@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -36,7 +37,8 @@ class HouseViewSet(SnippetViewSet):
     menu_label = gettext_lazy("Houses")
     list_display = ["name", "town"]
     sort_order_field = "sort_order"
-    base_form_class = HouseForm
+    # The house's panels with the form that shows the open weekdays as checkboxes.
+    edit_handler = ObjectList(House.panels, base_form_class=HouseForm)
 
 
 class RoomViewSet(SnippetViewSet):
