@@ -35,3 +35,25 @@ class CoreConfig(AppConfig):
         from core import page_cache
 
         page_cache.connect_model_signals()
+        one_mail_per_submission()
+
+
+def _no_workflow_submission_mail(sender, **kwargs):
+    pass
+
+
+def one_mail_per_submission():
+    """Wagtail mails a submission twice: for the workflow (to the superusers) and for its
+    first task (to the task's group and the superusers), so a superuser reads each one
+    twice. Every workflow here begins with a group approval task, whose mail says the
+    same. This takes the workflow mail's receiver key before Wagtail's admin app, which
+    comes after `core` in INSTALLED_APPS, connects it: a signal keeps the first receiver
+    of a key (tests/clubs/test_submission_mails.py)."""
+    from wagtail.models import WorkflowState
+    from wagtail.signals import workflow_submitted
+
+    workflow_submitted.connect(
+        _no_workflow_submission_mail,
+        sender=WorkflowState,
+        dispatch_uid="workflow_state_submitted_email_notification",
+    )

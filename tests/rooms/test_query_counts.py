@@ -15,18 +15,23 @@ pytestmark = pytest.mark.django_db
 
 
 def add_bookings(count):
+    """`count` short bookings from a Monday on, around the times already taken (the
+    database refuses an overlap on PostgreSQL)."""
     target = room()
     first = free_day(weekday=0)
-    Booking.objects.bulk_create(
-        Booking(
-            room=target,
-            starts_at=booking.local(first + timedelta(days=day), time(8 + slot)),
-            ends_at=booking.local(first + timedelta(days=day), time(8 + slot, 45)),
-            confirmed=bool(slot % 2),
-            public_title="Offene Runde" if slot % 3 == 0 else "",
+    slots = [
+        (
+            booking.local(first + timedelta(days=day), time(8 + slot)),
+            booking.local(first + timedelta(days=day), time(8 + slot, 45)),
         )
-        for day in range(count // 10)
-        for slot in range(10)
+        for day in range(count)
+        for slot in range(12)
+    ]
+    taken = set(booking.clashes(target, slots))
+    free = [slot for slot in slots if slot not in taken][:count]
+    Booking.objects.bulk_create(
+        Booking(room=target, starts_at=start, ends_at=end, confirmed=bool(n % 2), public_title="Runde" * (n % 3 == 0))
+        for n, (start, end) in enumerate(free)
     )
 
 
