@@ -29,7 +29,7 @@ def share_image(page, request):
         "url": absolute(rendition.url),
         "width": rendition.width,
         "height": rendition.height,
-        "alt": page.image_alt,
+        "alt": page.image_description,
     }
 
 

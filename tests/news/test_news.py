@@ -185,10 +185,29 @@ def test_json_ld_cannot_close_its_script_element(client, news_index):
 def test_article_needs_an_image_description(news_index):
     from django.core.exceptions import ValidationError
 
-    article = NewsPage(title="Bild", teaser="x", image=Image.objects.first(), image_alt=" ")
+    image = Image.objects.first()
+    image.description = ""
+    image.save()
+    article = NewsPage(title="Bild", teaser="x", image=image, image_alt=" ")
     with pytest.raises(ValidationError) as raised:
         article.clean()
     assert "image_alt" in raised.value.message_dict
+
+
+@pytest.mark.django_db
+def test_an_image_described_in_the_library_needs_no_second_description(client, news_index):
+    """An editor who described the image on upload is not asked again; the page's own
+    words, when given, win."""
+    image = Image.objects.first()
+    image.description = "Kinder pflanzen Tulpen am Lindenplatz"
+    image.save()
+    article = NewsPageFactory(parent=news_index, title="Frühling", image=image, image_alt="")
+    article.clean()
+    html = client.get(article.url).content.decode()
+    assert 'alt="Kinder pflanzen Tulpen am Lindenplatz"' in html
+    article.image_alt = "Tulpen im Beet"
+    article.save_revision().publish()
+    assert 'alt="Tulpen im Beet"' in client.get(article.url).content.decode()
 
 
 @pytest.mark.django_db
