@@ -29,3 +29,14 @@ class NeedsAttentionPanel(Component):
 def add_needs_attention_panel(request, panels):
     if request.user.has_perm("wagtailadmin.access_admin"):
         panels.append(NeedsAttentionPanel())
+
+
+@hooks.register("construct_page_action_menu")
+@hooks.register("construct_snippet_action_menu")
+def submit_first_for_those_who_cannot_publish(menu_items, request, context):
+    """A club or provider account cannot publish: its main button sends the change for
+    approval, and "Save draft" moves under the arrow. Wagtail keeps the draft first,
+    and volunteers saved drafts that nobody ever saw."""
+    names = [item.name for item in menu_items]
+    if "action-submit" in names and "action-publish" not in names:
+        menu_items.sort(key=lambda item: item.name != "action-submit")

@@ -1,5 +1,7 @@
 """A club's submission reaches the reviewers once each, under a German workflow name."""
 
+import re
+
 import pytest
 
 from django.contrib.auth import get_user_model
@@ -31,3 +33,15 @@ def test_each_reviewer_gets_one_mail_per_submission(club_member):
     assert recipients.count("chefin@example.org") == 1
     assert len(recipients) == len(set(recipients)), recipients
     assert "Redaktionsfreigabe" in mail.outbox[0].body
+
+
+def first_action(html):
+    """The name of the edit form's main button: Wagtail renders it before the others."""
+    return re.search(r'name="(action-[a-z-]+)"', html).group(1)
+
+
+def test_the_main_button_of_a_club_account_submits_for_approval(club_member, admin_client):
+    page = club("sv-lindenkiez")
+    assert first_action(club_member.get(f"/admin/pages/{page.pk}/edit/").content.decode()) == "action-submit"
+    # An editor who can publish keeps Wagtail's order.
+    assert first_action(admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()) != "action-submit"
