@@ -54,7 +54,7 @@ def invitation_url(user):
     """A link to set a password, valid as long as Django's password-reset tokens
     (PASSWORD_RESET_TIMEOUT, INVITATION_DAYS) and until the password is set."""
     path = reverse(
-        "wagtailadmin_password_reset_confirm",
+        "welcome",
         kwargs={
             "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
             "token": default_token_generator.make_token(user),

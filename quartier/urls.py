@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core import sitemaps
 from core import views as home_views
 from directory.sitemaps import OfferSitemap, ProviderSitemap
+from directory.welcome import WelcomeView
 
 SITEMAPS = {
     "pages": sitemaps.PageSitemap,
@@ -23,6 +24,8 @@ SITEMAPS = {
 # Language-neutral URLs: the admin, documents, sitemap, robots.txt and the print origin.
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Before the admin's own addresses: an invitation's first password, then logged in.
+    path("admin/willkommen/<uidb64>/<token>/", WelcomeView.as_view(), name="welcome"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemaps.index, {"sitemaps": SITEMAPS}, name="sitemap"),

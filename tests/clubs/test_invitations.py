@@ -78,3 +78,20 @@ def test_invitation_days_come_from_the_environment():
     result = run_manage("shell", "-c", code, settings_module="quartier.settings.dev", INVITATION_DAYS="7")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == str(7 * 24 * 60 * 60)
+
+
+@pytest.mark.django_db
+def test_the_invitation_welcomes_and_logs_the_account_in(client):
+    user, body = invite()
+    response = open_link(client, invitation_link(body))
+    html = response.content.decode()
+    assert "Passwort wählen" in html and "zurücksetzen" not in html.lower()
+    form_url = response.redirect_chain[-1][0]
+    done = client.post(form_url, {"new_password1": "Honigwabe-2026", "new_password2": "Honigwabe-2026"})
+    assert done.status_code == 302 and done["Location"] == "/admin/"
+    # Logged in: the dashboard opens without the login form.
+    dashboard = client.get("/admin/")
+    assert dashboard.status_code == 200 and dashboard.context["request"].user == user
+    # The link is used up.
+    again = open_link(client, invitation_link(body))
+    assert again.context["validlink"] is False

@@ -22,7 +22,7 @@ from .helpers import club_index
 
 
 def invitation_link(text):
-    return re.search(r"http://testserver(/admin/password_reset/confirm/\S+/)", text).group(1)
+    return re.search(r"http://testserver(/admin/willkommen/\S+/)", text).group(1)
 
 
 def set_password(client, link):
