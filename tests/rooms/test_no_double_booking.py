@@ -54,6 +54,9 @@ def test_two_processes_asking_at_once_get_one_booking_on_sqlite(tmp_path):
     connection.ensure_connection()
     with sqlite3.connect(copy) as database:
         connection.connection.backup(database)
+        # The processes' own connections would each switch the new file to WAL at once
+        # (the settings' init command), and one of them would find it locked.
+        database.execute("PRAGMA journal_mode=WAL")
     day = free_day().isoformat()
     start_at = time.time() + 3  # after both processes have started Django
     environment = {**os.environ, "DATABASE_URL": f"sqlite:///{copy}", "PYTHONPATH": str(PROJECT_DIR)}
