@@ -33,6 +33,7 @@ def page_types():
         return model.objects.live().filter(locale__language_code="de").first().url
 
     directory = "/de/hilfe-und-angebote/"
+    rooms = "/de/raeume/"
     provider = Provider.objects.public().filter(locale__language_code="de").first()
     offer = Offer.objects.public().filter(locale__language_code="de").first()
     links = Page.objects.live().filter(locale__language_code="de", content_type__model="helpfullinkspage").first()
@@ -52,6 +53,9 @@ def page_types():
         ("club page", url(ClubPage)),
         ("helpful links", links.url),
         ("site search", "/de/search/?q=Garten"),
+        ("room week", f"{rooms}nachbarschaftshaus-linde/saal/"),
+        ("room month", f"{rooms}nachbarschaftshaus-linde/saal/monat/"),
+        ("room request form", f"{rooms}nachbarschaftshaus-linde/saal/anfragen/"),
         ("sitemap.xml", "/sitemap.xml"),
     ]
 
