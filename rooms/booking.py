@@ -83,7 +83,7 @@ def plan(house, first_start, first_end, repeat="", until=None):
             skipped.append({"date": day.isoformat(), "why": "closed", "note": closure.reason if closure else ""})
         else:
             dates.append((local(day, start.time()), local(day + timedelta(days=length_days), end.time())))
-        if step is None:
+        if step is None or day > date.max - step:  # the calendar's last year ends the series
             break
         day += step
     return Plan(dates, skipped)

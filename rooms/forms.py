@@ -12,6 +12,9 @@ from participation.forms import ContributionForm
 from .booking import MAX_SERIES_DAYS, local
 from .models import WEEKDAYS, Repeat, RequesterKind
 
+# How far ahead a room can be asked for: the house rules and fees of later years may differ.
+MAX_DAYS_AHEAD = 366
+
 DATE_ERRORS = {"required": _("Please give the date."), "invalid": _("Please give the date as DD.MM.YYYY.")}
 TIME_ERRORS = {"required": _("Please give the time."), "invalid": _("Please give the time as HH:MM, e.g. 18:30.")}
 
@@ -121,6 +124,8 @@ class RoomRequestForm(ContributionForm):
                 self.add_error("end_time", _("The end must be after the start."))
             elif cleaned["starts_at"] <= timezone.now():
                 self.add_error("day", _("This time has passed. Please choose a time from now on."))
+            elif day > timezone.localdate() + timedelta(days=MAX_DAYS_AHEAD):
+                self.add_error("day", _("Rooms can be asked for up to a year ahead."))
             elif start < house.opens_at or end > house.closes_at:
                 self.add_error(
                     "start_time" if start < house.opens_at else "end_time",

@@ -160,13 +160,17 @@ def house(request, page, house):
     )
 
 
+def shown_week(request, today):
+    """The Monday of ?woche=, from this week to about a year ahead: the view is no trap
+    for crawlers following "next week" for ever, and no date runs past the calendar."""
+    monday = booking.parse_week(request.GET.get("woche", ""), today)
+    return min(max(monday, booking.week_start(today)), booking.week_start(today + timedelta(days=FEED_DAYS_AHEAD)))
+
+
 def room_week(request, page, house, room):
     room = _room(house, room)
     today = timezone.localdate()
-    monday = booking.parse_week(request.GET.get("woche", ""), today)
-    # No weeks before this one or further than a year ahead: the view is no trap for
-    # crawlers following "next week" for ever.
-    monday = min(max(monday, booking.week_start(today)), booking.week_start(today + timedelta(days=FEED_DAYS_AHEAD)))
+    monday = shown_week(request, today)
     context = _room_context(page, room, request)
     context.update(
         days=days_of(room, monday, 7),
@@ -216,7 +220,7 @@ def room_month(request, page, house, room):
 def door_sheet(request, page, house, room):
     """The week on paper, for the room's door: what is booked, and where to ask."""
     room = _room(house, room)
-    monday = booking.parse_week(request.GET.get("woche", ""), timezone.localdate())
+    monday = shown_week(request, timezone.localdate())
     context = _room_context(page, room, request)
     context.update(days=days_of(room, monday, 7), monday=monday, sunday=monday + timedelta(days=6))
     context["room_full_url"] = absolute(context["room_url"])

@@ -67,3 +67,7 @@ def test_an_editor_enters_a_group_time_and_is_told_what_was_left_out(admin_clien
     data.update(group="Zu lang", last_day=(timezone.localdate() + timedelta(days=800)).isoformat())
     assert admin_client.post("/admin/snippets/rooms/grouptime/add/", data).status_code == 200
     assert not GroupTime.objects.filter(group="Zu lang").exists()
+    # At the calendar's end, the series stops there instead of failing.
+    data.update(group="Jahrtausend", first_day="9999-12-20", last_day="9999-12-31")
+    assert admin_client.post("/admin/snippets/rooms/grouptime/add/", data).status_code == 302
+    assert GroupTime.objects.get(group="Jahrtausend").bookings.count() == 2

@@ -37,6 +37,7 @@ def day(weeks=3, weekday=2):
         ({"people": "viele"}, "people", "als Zahl"),
         ({"start_time": "25:99"}, "start_time", "Stunden:Minuten"),
         ({"day": "31.02.2027"}, "day", "als TT.MM.JJJJ"),
+        ({"day": "9999-12-30", "repeat": "weekly", "repeat_until": "9999-12-31"}, "day", "bis zu einem Jahr im Voraus"),
         ({"accept_rules": ""}, "accept_rules", "Hausordnung"),
         ({"accept_fee": ""}, "accept_fee", "Entgelt"),
         ({"requester_kind": "club", "organiser": ""}, "organiser", "Namen des Vereins"),
@@ -85,9 +86,17 @@ def test_missing_rooms_houses_and_odd_addresses_are_404_or_ignored(client):
     assert client.get("/de/raeume/nachbarschaftshaus-linde/besenkammer/").status_code == 404
     assert client.get("/de/raeume/nirgendwo/saal/anfragen/").status_code == 404
     assert client.post("/de/raeume/nirgendwo/saal/anfragen/", request_data()).status_code == 404
-    for query in ("woche=gestern", "woche=9999-99-99", "woche=" + "9" * 5000, "woche=%00"):
+    for query in (
+        "woche=gestern",
+        "woche=9999-99-99",
+        "woche=9999-12-31",
+        "woche=0001-01-01",
+        "woche=" + "9" * 5000,
+        "woche=%00",
+    ):
         assert client.get(ROOM_URL + "?" + query).status_code == 200
-    for query in ("monat=13-2026", "monat=x", "monat=2026-00", "monat=99999-1"):
+        assert client.get(ROOM_URL + "aushang/?" + query).status_code == 200
+    for query in ("monat=13-2026", "monat=x", "monat=2026-00", "monat=99999-1", "monat=9999-12", "monat=0001-01"):
         assert client.get(ROOM_URL + "monat/?" + query).status_code == 200
     assert client.put(REQUEST_URL).status_code == 405
 
