@@ -112,6 +112,7 @@ def free_slots(room, start, end, count=SUGGESTIONS, days=14):
     start = timezone.localtime(start)
     window_end = start + timedelta(days=days + 1)
     taken = busy(room, start, window_end)
+    closures = list(house.closures.all())
     now = timezone.now()
     candidates = []
     for hours in range(1, 24):
@@ -130,7 +131,7 @@ def free_slots(room, start, end, count=SUGGESTIONS, days=14):
             or candidate.time() < house.opens_at
             or candidate_end.date() != day
             or timezone.localtime(candidate_end).time() > house.closes_at
-            or any(c.first_day <= day <= c.last_day for c in house.closures.all())
+            or any(c.first_day <= day <= c.last_day for c in closures)
             or any(b.starts_at < candidate_end and b.ends_at > candidate for b in taken)
         ):
             continue
