@@ -21,6 +21,7 @@ from core import outbox
 from core.addresses import absolute
 from core.client_ip import client_ip
 from core.forms import name_field, text_field
+from core.locales import reader_url
 from directory.views.queries import categories_for_filters
 from home.models import SiteSettings
 from participation import lifecycle
@@ -102,14 +103,14 @@ def interest(request, index_page, role_id=None):
             "role": role,
             "form": form,
             "token": token if resident else "",
-            "volunteering_url": index_page.url + index_page.reverse_subpage("volunteering"),
+            "volunteering_url": reader_url(index_page, request, "volunteering"),
         },
         status=status,
     )
 
 
 def _store(request, index_page, form, role):
-    thanks = index_page.url + index_page.reverse_subpage("interest_thanks")
+    thanks = reader_url(index_page, request, "interest_thanks")
     resident, refused = sender_of(request, form, thanks)
     if refused:
         return refused
@@ -138,7 +139,7 @@ def thanks(request, index_page):
     return TemplateResponse(
         request,
         "clubs/interest_thanks.html",
-        {"page": index_page, "volunteering_url": index_page.url + index_page.reverse_subpage("volunteering")},
+        {"page": index_page, "volunteering_url": reader_url(index_page, request, "volunteering")},
     )
 
 

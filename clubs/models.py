@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.images import DescribedImageMixin
+from core.locales import reader_url
 from directory.models import DESCRIPTION_FEATURES, Category
 from directory.models.categories import in_own_language
 from participation.models import Contribution
@@ -208,7 +209,7 @@ class ClubPage(DescribedImageMixin, Page):
         context["activities"] = list(self.activities.all())
         context["roles"] = [role for role in self.volunteer_roles.all() if role.is_current]
         # A club page lives right below the club index, whose routes take the interest.
-        index_url = self.get_url(request).rstrip("/").rsplit("/", 1)[0] + "/"
+        index_url = reader_url(self, request).rstrip("/").rsplit("/", 1)[0] + "/"
         for role in context["roles"]:
             role.interest_url = index_url + ClubIndexPage().reverse_subpage("role_interest", args=[role.pk])
         context["links"] = list(self.links.all())

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.search.utils import parse_query_string
 
+from core.locales import reader_url
 from core.search import ranked_values
 from directory.views.queries import categories_for_filters
 from directory.views.search import MAX_SEARCH_HITS
@@ -53,7 +54,7 @@ def club_list(request, index_page):
             "clubs": items,
             "query": query if filters else "",
             "selected_category": selected,
-            "volunteering_url": index_page.url + index_page.reverse_subpage("volunteering"),
+            "volunteering_url": reader_url(index_page, request, "volunteering"),
         }
     )
     return TemplateResponse(request, "clubs/club_index_page.html", context)
@@ -65,13 +66,13 @@ def volunteering(request, index_page):
     context = index_page.get_context(request)
     roles = list(items)
     for role in roles:
-        role.interest_url = index_page.url + index_page.reverse_subpage("role_interest", args=[role.pk])
+        role.interest_url = reader_url(index_page, request, "role_interest", role.pk)
     context.update(
         {
             "items": items,
             "roles": roles,
-            "list_url": index_page.url,
-            "general_interest_url": index_page.url + index_page.reverse_subpage("general_interest"),
+            "list_url": reader_url(index_page, request),
+            "general_interest_url": reader_url(index_page, request, "general_interest"),
         }
     )
     return TemplateResponse(request, "clubs/volunteering.html", context)

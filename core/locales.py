@@ -70,3 +70,18 @@ def in_reader_language(url, language=None):
     """A page's address under the reader's language prefix (or `language`'s). An
     untranslated page is served under every prefix; its links keep the reader's."""
     return LANGUAGE_PREFIX.sub(rf"\1/{language or get_language()}/", url, count=1)
+
+
+def reader_url(page, request=None, subpage=None, *args):
+    """The address to link a page by: a page in the default language under the
+    reader's language prefix, where FallbackRoutingMixin serves it with the reader's
+    interface, so that following a link never switches the language back to German.
+    `subpage` names a route of a RoutablePageMixin page (`reverse_subpage`)."""
+    url = page.get_url(request)
+    if not url:
+        return ""
+    if request_locales(request).code_of(page.locale_id) == settings.LANGUAGE_CODE:
+        url = in_reader_language(url)
+    if subpage:
+        url += page.reverse_subpage(subpage, args=args)
+    return url

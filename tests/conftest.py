@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
@@ -97,6 +98,18 @@ def _empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in German, the site's default: a request to /en/ activates
+    English in the thread and leaves it active, and addresses built outside a request
+    (`in_reader_language`, `reader_url`) follow the active language."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

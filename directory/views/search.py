@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.search.utils import parse_query_string
 
+from core.locales import reader_url
 from core.search import among, ranked_values
 
 from ..models import (
@@ -133,5 +134,5 @@ def site_search_section(request, query, limit=5):
             for offer in with_urls(directory, request, search.load(ids[:limit]))
         ],
         "total": len(ids),
-        "more_url": f"{directory.get_url(request)}?{urlencode({'q': query})}",
+        "more_url": f"{reader_url(directory, request)}?{urlencode({'q': query})}",
     }

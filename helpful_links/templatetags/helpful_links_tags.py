@@ -20,4 +20,4 @@ def helpful_links_at_a_glance(context):
         .order_by("page__path", "sort_order")[: AT_A_GLANCE_LIMIT * 2]
     )
     links = visible_links(candidates)[:AT_A_GLANCE_LIMIT]
-    return {"links": links, "more_page": links[0].page if links else None}
+    return {"links": links, "more_page": links[0].page if links else None, "request": context.get("request")}

@@ -8,7 +8,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 from core.addresses import absolute
-from core.locales import request_locales
+from core.locales import reader_url, request_locales
 
 register = template.Library()
 
@@ -58,8 +58,8 @@ def _menu(request):
                 .filter(locale_id=root.locale_id, translation_key__in=[page.translation_key for page in menu_pages])
             }
             menu_pages = [translated.get(page.translation_key, page) for page in menu_pages]
-        items = [(item.title, item.get_url(request), item.path) for item in menu_pages]
-    return {"items": items, "home_url": root.get_url(request) if root else "/"}
+        items = [(item.title, reader_url(item, request), item.path) for item in menu_pages]
+    return {"items": items, "home_url": reader_url(root, request) if root else "/"}
 
 
 @register.simple_tag(takes_context=True)
@@ -115,12 +115,20 @@ def language_links(context, translations):
 
 
 @register.simple_tag(takes_context=True)
+def readerurl(context, page, subpage=None, *args):
+    """{% pageurl %} in the reader's language: use it for every link to a page, so that
+    a reader of /en/ stays on /en/ also where the page is not translated. With a route
+    name (and its arguments) it is {% routablepageurl %} the same way."""
+    return reader_url(page, context.get("request"), subpage, *args)
+
+
+@register.simple_tag(takes_context=True)
 def page_ancestors(context, page):
     """[{"title", "url"}] of the page's ancestors below the root, for the breadcrumbs."""
     if not isinstance(page, Page):
         return []
     request = context["request"]
-    return [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in page.get_ancestors()[1:]]
+    return [{"title": ancestor.title, "url": reader_url(ancestor, request)} for ancestor in page.get_ancestors()[1:]]
 
 
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
@@ -155,7 +163,7 @@ def _footer_links(request):
         if pk in originals:
             original = originals[pk]
             page = translations.get(original.translation_key, original)
-            legal_pages.append({"title": page.title, "url": page.get_url(request)})
+            legal_pages.append({"title": page.title, "url": reader_url(page, request)})
     return {
         "legal_pages": legal_pages,
         "social_links": [

@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.addresses import absolute
+from core.locales import in_reader_language
 from core.visibility import published_in
 
 from ..occurrences import dates_in_window, group_by_day
@@ -166,5 +167,5 @@ class EventIndexPage(RoutablePageMixin, Page):
         return calendar_response(request, self, events, tag=tag)
 
     def ical_url(self, tag=None):
-        url = self.url + self.reverse_subpage("ical_feed")
+        url = in_reader_language(self.url) + self.reverse_subpage("ical_feed")
         return f"{url}?tag={tag.slug}" if tag is not None else url

@@ -24,6 +24,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.images import DescribedImageMixin
+from core.locales import in_reader_language
 from home.blocks import BodyBlock
 
 from ..occurrences import Occurrence
@@ -365,7 +366,7 @@ class EventPage(DescribedImageMixin, RoutablePageMixin, Page):
         organiser_types = ContentType.objects.get_for_models(*organiser_page_models()).values()
         if self.parent_content_type_id in {content_type.pk for content_type in organiser_types}:
             # An event's address is its parent's plus its own slug.
-            parent_url = self.url.removesuffix(f"{self.slug}/") if self.url else None
+            parent_url = in_reader_language(self.url.removesuffix(f"{self.slug}/")) if self.url else None
             return {"name": self.organiser_name or self.parent_title, "url": parent_url}
         if not self.organiser_name:
             return None
@@ -397,7 +398,7 @@ class EventPage(DescribedImageMixin, RoutablePageMixin, Page):
         return event_response(request, self)
 
     def ical_url(self):
-        return self.url + self.reverse_subpage("ical")
+        return in_reader_language(self.url) + self.reverse_subpage("ical")
 
 
 class EventException(Orderable):
