@@ -64,12 +64,17 @@ class Category(TranslatableMixin, index.Indexed, models.Model):
 def in_own_language(form):
     """An admin form's category choices in the entry's own language: all five
     languages' categories mixed make a list five times too long with each name several
-    times. Categories the entry already has stay listed, so saving loses none."""
-    field = form.fields.get("categories")
+    times. Categories the entry already has stay listed, so saving loses none. Handles
+    the checkboxes of providers and club pages (`categories`) and the offer's single
+    `category`."""
     locale_id = getattr(form.instance, "locale_id", None)
-    if field is None or locale_id is None:
+    if locale_id is None:
         return
-    # .all(), not values_list(): an entry opened from a draft revision holds its
-    # categories in memory (modelcluster), which knows no "pk" lookup.
-    chosen = [category.pk for category in form.instance.categories.all()] if form.instance.pk else []
-    field.queryset = field.queryset.filter(models.Q(locale_id=locale_id) | models.Q(pk__in=chosen))
+    if field := form.fields.get("categories"):
+        # .all(), not values_list(): an entry opened from a draft revision holds its
+        # categories in memory (modelcluster), which knows no "pk" lookup.
+        chosen = [category.pk for category in form.instance.categories.all()] if form.instance.pk else []
+        field.queryset = field.queryset.filter(models.Q(locale_id=locale_id) | models.Q(pk__in=chosen))
+    if field := form.fields.get("category"):
+        chosen = [form.instance.category_id] if form.instance.category_id else []
+        field.queryset = field.queryset.filter(models.Q(locale_id=locale_id) | models.Q(pk__in=chosen))

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -22,7 +23,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .base import DESCRIPTION_FEATURES, ModeratedSnippet, fill_slug, validate_unique_slug_per_locale
-from .categories import Category
+from .categories import Category, in_own_language
 from .providers import Provider
 
 
@@ -67,12 +68,14 @@ class OfferQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
 
 class OfferAdminForm(WagtailAdminModelForm):
-    """A provider account may attach an offer to its own entries only."""
+    """A provider account may attach an offer to its own entries only; the
+    categories are those of the offer's language."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         from ..permissions import is_provider_account, owned_provider_ids
 
+        in_own_language(self)
         if "provider" in self.fields and self.for_user is not None and is_provider_account(self.for_user):
             field = self.fields["provider"]
             field.queryset = field.queryset.filter(pk__in=owned_provider_ids(self.for_user))
@@ -186,7 +189,9 @@ class Offer(ModeratedSnippet):
                     FieldPanel("slug"),
                     FieldPanel("summary"),
                     FieldPanel("description"),
-                    FieldPanel("category"),
+                    # A list of the offer language's dozen categories, one click, instead
+                    # of a chooser window over every language's.
+                    FieldPanel("category", widget=forms.Select),
                     FieldPanel("tags"),
                 ],
                 heading=_("Offer"),
