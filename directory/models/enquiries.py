@@ -61,5 +61,16 @@ class Enquiry(models.Model):
         return f"{self.name}: {self.offer_title}"
 
     @property
+    def delivery_summary(self):
+        """The state in one line: how often delivery was tried, and whether the
+        contact person got it because the provider has no address of its own."""
+        parts = [self.get_state_display()]
+        if self.attempts > 1:
+            parts.append(_("attempts: %(count)d") % {"count": self.attempts})
+        if self.routed_to_contact_person:
+            parts.append(_("via the contact person"))
+        return ", ".join(str(part) for part in parts)
+
+    @property
     def contact_summary(self):
         return " / ".join(part for part in (self.email, self.phone) if part)
