@@ -1,20 +1,27 @@
 """Clubs in the admin: "Onboard a club", club pages past their review date under
-"Needs attention", and the page chooser of club accounts."""
+"Needs attention", and the page chooser and bulk actions of club accounts."""
 
 from django.urls import path, reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
+from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
+from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
+from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
 from wagtail.models import GroupPagePermission
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from core.attention import AttentionItem
+from core.attention import AttentionItem, is_editor
 
 from .admin_views import clubs_of, interests_view, mark_interest_view, onboard_club_view
 from .models import ClubPage
-from .permissions import can_onboard, choosable_pages
+from .permissions import can_onboard, choosable_pages, hiding_unreachable_pages
 
 
 @hooks.register("register_admin_urls")
@@ -115,6 +122,60 @@ def clubs_needing_attention():
         )
 
 
+class YourClubPanel(Component):
+    """Dashboard panel of a club account: its page and events one click away. Without
+    it a volunteer logs in to a page count and a search field and has to find the
+    club page in the page tree first."""
+
+    name = "your_club"
+    template_name = "clubs/admin/your_club_panel.html"
+    order = 40  # above "Needs attention": this is what a club account came for
+
+    def __init__(self, clubs):
+        self.clubs = clubs
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["clubs"] = self.clubs
+        context["heading"] = ngettext("Your club", "Your clubs", len(self.clubs))
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_your_club_panel(request, panels):
+    if is_editor(request.user):
+        return
+    from news.models import EventPage
+
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(request.user, ["change"])
+    clubs = list(ClubPage.objects.filter(pk__in=editable.values("pk")).order_by("title"))
+    if not clubs:
+        return
+
+    by_path = {club.path: club for club in clubs}
+    for club in clubs:
+        club.events = []
+    events = EventPage.objects.none()
+    for club in clubs:
+        events |= EventPage.objects.child_of(club)
+    for event in events.order_by("-latest_revision_created_at")[:50]:
+        by_path[event.path[: -EventPage.steplen]].events.append(event)
+    panels.append(YourClubPanel(clubs))
+
+
+@hooks.register("construct_reports_menu")
+def reports_for_editors_only(request, menu_items):
+    """The reports (workflows, site history, aging pages, translations) are the
+    editors' tools; to a club or provider account they list nothing it may act on."""
+    if not is_editor(request.user):
+        menu_items.clear()
+
+
 @hooks.register("construct_page_chooser_queryset")
 def club_accounts_choose_live_pages_or_their_own(pages, request):
     return choosable_pages(pages, request.user)
+
+
+# Registered after Wagtail's own (order 1), so that they replace them in the registry.
+for page_bulk_action in (DeleteBulkAction, MoveBulkAction, PublishBulkAction, UnpublishBulkAction):
+    hooks.register("register_bulk_action", hiding_unreachable_pages(page_bulk_action), order=1)

@@ -269,3 +269,22 @@ def test_reports_and_choosers_do_not_show_other_clubs(club_member, other_club, u
         assert "geheime Generalprobe" not in html, url
         if "choose-page" not in url:
             assert "Konzert des Lindenchors" not in html, url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("action", ["delete", "unpublish", "move", "publish"])
+def test_bulk_confirmations_do_not_name_another_clubs_draft(club_member, other_club, action):
+    """A bulk action's confirmation lists what may not be touched by title; for pages
+    outside the account's reach it must not say which they are."""
+    draft = EventPage(
+        title="Konzert geheime Generalprobe",
+        slug="generalprobe",
+        teaser="Intern.",
+        start=other_club["event"].specific.start,
+    )
+    other_club["page"].add_child(instance=draft)
+    draft.save_revision()
+    draft.unpublish()
+    response = club_member.get(f"/admin/bulk/wagtailcore/page/{action}/?id={draft.pk}&id={other_club['page'].pk}")
+    assert response.status_code in (200, *REFUSED)
+    assert "geheime Generalprobe" not in response.content.decode()
