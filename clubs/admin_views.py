@@ -1,19 +1,34 @@
 """Onboarding a club from the admin, in one form ("Onboard a club" in the menu)."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from .models import ClubIndexPage
-from .onboarding import onboard_club
+from .models import ClubIndexPage, ClubPage
+from .onboarding import grant_club_access, onboard_club, same_name_pages
 from .permissions import can_onboard
 
 
 class OnboardClubForm(forms.Form):
-    name = forms.CharField(label=_("Name of the club"), max_length=200)
+    existing_page = forms.ModelChoiceField(
+        label=_("Existing club page"),
+        queryset=ClubPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("title"),
+        required=False,
+        help_text=_(
+            "For a club whose page is on the site already: its contact gets an account for that page, "
+            "and no new page is made. A second person of the club joins the club's group."
+        ),
+    )
+    name = forms.CharField(
+        label=_("Name of the club"),
+        max_length=200,
+        required=False,
+        help_text=_("For a new page; leave it empty when you chose an existing one."),
+    )
     email = forms.EmailField(label=_("E-mail of the club's contact"))
     contact_name = forms.CharField(label=_("Name of the contact person"), max_length=120, required=False)
     summary = forms.CharField(label=_("Short description"), max_length=300, required=False)
@@ -23,6 +38,30 @@ class OnboardClubForm(forms.Form):
         required=False,
         help_text=_("Otherwise the page stays a draft until the club has filled it in and an editor approves it."),
     )
+    create_anyway = forms.BooleanField(
+        label=_("Make a second page although one with this name exists"),
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("existing_page") or "name" in self.errors:
+            return data
+        name = (data.get("name") or "").strip()
+        if not name:
+            self.add_error("name", _("Enter the club's name, or choose its existing page above."))
+        elif data.get("index_page") and not data.get("create_anyway"):
+            duplicates = same_name_pages(data["index_page"], name)
+            if duplicates:
+                self.add_error(
+                    "name",
+                    _(
+                        "A club page named “%(title)s” exists already. To give that club an account, choose it "
+                        "under “Existing club page”; to make a second page, tick the box below."
+                    )
+                    % {"title": duplicates[0].title},
+                )
+        return data
 
 
 def onboard_club_view(request):
@@ -31,18 +70,22 @@ def onboard_club_view(request):
     form = OnboardClubForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        result = onboard_club(
-            data["index_page"],
-            data["name"],
-            data["email"],
-            contact_name=data["contact_name"],
-            summary=data["summary"],
-            publish=data["publish"],
-        )
+        if data["existing_page"]:
+            result = grant_club_access(data["existing_page"], data["email"], contact_name=data["contact_name"])
+        else:
+            result = onboard_club(
+                data["index_page"],
+                data["name"],
+                data["email"],
+                contact_name=data["contact_name"],
+                summary=data["summary"],
+                publish=data["publish"],
+                allow_duplicate=True,
+            )
         messages.success(
             request,
             _("%(name)s is onboarded; an invitation went to %(email)s.")
-            % {"name": data["name"], "email": data["email"]},
+            % {"name": result.page.title, "email": data["email"]},
         )
         return redirect("wagtailadmin_pages:edit", result.page.pk)
     return TemplateResponse(request, "clubs/admin/onboard_club.html", {"form": form})

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -32,12 +33,36 @@ def ensure_moderation(page):
         WorkflowPage.objects.update_or_create(page=page.get_parent(), defaults={"workflow": workflow})
 
 
+class DuplicateClub(Exception):
+    """A club page of that name is already there: the club most likely wants an account
+    for it, not a second page beside it."""
+
+    def __init__(self, pages):
+        super().__init__(", ".join(f"{page.title} (id {page.pk})" for page in pages))
+        self.pages = pages
+
+
+def same_name_pages(index_page, name):
+    """The club pages below `index_page` that carry this name or its address."""
+    name = name.strip()
+    return list(
+        ClubPage.objects.child_of(index_page)
+        .filter(Q(title__iexact=name) | Q(slug=slugify(name)[:70]))
+        .order_by("title")
+    )
+
+
 @transaction.atomic
-def onboard_club(index_page, name, email, contact_name="", summary="", publish=False, invite=True):
+def onboard_club(
+    index_page, name, email, contact_name="", summary="", publish=False, invite=True, allow_duplicate=False
+):
     """Club page (a draft unless `publish`), a group that may edit that page and its
     subtree only, an image collection for the group, the contact's login, and the
-    invitation to set a password."""
+    invitation to set a password. Refuses (DuplicateClub) when a club page of the same
+    name exists, unless `allow_duplicate`: onboard onto that page with grant_club_access."""
     name = name.strip()
+    if not allow_duplicate and (duplicates := same_name_pages(index_page, name)):
+        raise DuplicateClub(duplicates)
     base_slug = slugify(name)[:70] or "verein"
     slug, number = base_slug, 2
     while index_page.get_children().filter(slug=slug).exists():
@@ -58,8 +83,37 @@ def onboard_club(index_page, name, email, contact_name="", summary="", publish=F
     return grant_club_access(page, email, contact_name=contact_name, invite=invite)
 
 
+@transaction.atomic
 def grant_club_access(page, email, contact_name="", invite=True):
-    """The group, collection and login that let a club edit `page` and its subtree."""
+    """The group, collection and login that let a club edit `page` and its subtree. A
+    second person of a club that has its group already joins that group."""
+    group, collection = _club_group_of(page) or _new_club_group(page)
+    ensure_moderation(page)
+
+    user = account_for(email, contact_name)
+    user.groups.add(group)
+    url = send_invitation(user, _("the page of %(name)s") % {"name": page.title}) if invite else ""
+    return Onboarded(user=user, group=group, page=page, collection=collection, invitation_url=url)
+
+
+def _club_group_of(page):
+    """The group and collection an earlier onboarding made for this page, if any."""
+    grant = (
+        GroupPagePermission.objects.filter(
+            page=page, permission__codename="change_page", group__name__startswith="Verein:"
+        )
+        .select_related("group")
+        .first()
+    )
+    if grant is None:
+        return None
+    collection_grant = GroupCollectionPermission.objects.filter(group=grant.group).select_related("collection").first()
+    if collection_grant is None:
+        return None
+    return grant.group, collection_grant.collection
+
+
+def _new_club_group(page):
     name = page.title
     root = Collection.get_first_root_node()
     parent = root.get_children().filter(name=CLUB_COLLECTION_NAME).first() or root.add_child(name=CLUB_COLLECTION_NAME)
@@ -76,9 +130,4 @@ def grant_club_access(page, email, contact_name="", invite=True):
         GroupCollectionPermission.objects.create(
             group=group, collection=collection, permission=find_permission("wagtailimages", codename)
         )
-    ensure_moderation(page)
-
-    user = account_for(email, contact_name)
-    user.groups.add(group)
-    url = send_invitation(user, _("the page of %(name)s") % {"name": name}) if invite else ""
-    return Onboarded(user=user, group=group, page=page, collection=collection, invitation_url=url)
+    return group, collection

@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from clubs.models import ClubPage
-from clubs.onboarding import grant_club_access, onboard_club
+from clubs.onboarding import DuplicateClub, grant_club_access, onboard_club
 from core.attention import needs_attention
 from directory.models import Provider
 from directory.onboarding import onboard_provider
@@ -67,11 +67,31 @@ def test_command_refuses_bad_input(db):
 
 
 @pytest.mark.django_db
-def test_same_name_twice_gets_its_own_page_group_and_collection(db):
-    first = onboard_club(club_index(), "Lindenchor", "a@example.org", invite=False)
-    second = onboard_club(club_index(), "Lindenchor", "b@example.org", invite=False)
+def test_same_name_twice_is_refused_unless_asked_for(db):
+    first = onboard_club(club_index(), "Imkerverein Linde", "a@example.org", invite=False)
+    with pytest.raises(DuplicateClub):
+        onboard_club(club_index(), "imkerverein linde ", "b@example.org", invite=False)
+    second = onboard_club(club_index(), "Imkerverein Linde", "b@example.org", invite=False, allow_duplicate=True)
     assert first.page.slug != second.page.slug and first.group != second.group
     assert first.collection != second.collection
+
+
+@pytest.mark.django_db
+def test_command_onboards_onto_the_existing_page_and_warns_of_a_duplicate(db):
+    page = ClubPage.objects.get(slug="seniorentreff-lindenkiez")
+    pages_before = ClubPage.objects.count()
+    with pytest.raises(CommandError, match="exists already"):
+        call_command("onboard_club", page.title, "senioren@example.org")
+    call_command("onboard_club", page.title, "senioren@example.org", "--existing", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert ClubPage.objects.count() == pages_before
+    user = get_user_model().objects.get(email="senioren@example.org")
+    assert GroupPagePermission.objects.filter(group__in=user.groups.all(), page=page).count() == 2
+    # A second volunteer of the same club joins its group instead of getting another one.
+    call_command("onboard_club", "x", "kasse@example.org", "--page", str(page.pk), stdout=open("/dev/null", "w"))  # noqa: SIM115
+    second = get_user_model().objects.get(email="kasse@example.org")
+    assert list(second.groups.all()) == list(user.groups.all())
+    with pytest.raises(CommandError, match="no club page"):
+        call_command("onboard_club", "x", "y@example.org", "--page", "999999")
 
 
 @pytest.mark.django_db
@@ -89,6 +109,29 @@ def test_admin_view_onboards_a_club(editor_client, club_member):
     page = ClubPage.objects.get(title="Tanzgruppe Linde")
     assert response.status_code == 302 and page.live
     assert len(mail.outbox) == 1 and "tanz@example.org" in mail.outbox[0].to
+
+
+@pytest.mark.django_db
+def test_admin_view_warns_of_a_duplicate_and_onboards_onto_the_existing_page(editor_client, smtp_server):
+    page = ClubPage.objects.get(slug="seniorentreff-lindenkiez")
+    pages_before = ClubPage.objects.count()
+    form = {"name": page.title, "email": "senioren@example.org", "index_page": club_index().pk}
+    response = editor_client.post("/admin/clubs/onboard/", form)
+    assert response.status_code == 200
+    assert "exists already" in str(response.context["form"].errors["name"]) or "gibt es schon" in str(
+        response.context["form"].errors["name"]
+    )
+    assert ClubPage.objects.count() == pages_before and not smtp_server.messages
+
+    response = editor_client.post("/admin/clubs/onboard/", {**form, "name": "", "existing_page": page.pk})
+    assert response.status_code == 302 and response["Location"] == f"/admin/pages/{page.pk}/edit/"
+    assert ClubPage.objects.count() == pages_before
+    user = get_user_model().objects.get(email="senioren@example.org")
+    assert GroupPagePermission.objects.filter(group__in=user.groups.all(), page=page).exists()
+    assert len(smtp_server.messages) == 1
+
+    response = editor_client.post("/admin/clubs/onboard/", {**form, "create_anyway": "on"})
+    assert response.status_code == 302 and ClubPage.objects.count() == pages_before + 1
 
 
 @pytest.mark.django_db
