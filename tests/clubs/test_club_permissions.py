@@ -233,6 +233,21 @@ def test_member_dashboard_shows_only_own_attention_items(club_member):
     assert "Seniorentreff Lindenkiez" not in html
 
 
+@pytest.fixture
+def other_clubs_draft(other_club):
+    """An unpublished event of the choir, whose title no other club may read."""
+    draft = EventPage(
+        title="Konzert geheime Generalprobe",
+        slug="generalprobe",
+        teaser="Intern.",
+        start=other_club["event"].specific.start,
+    )
+    other_club["page"].add_child(instance=draft)
+    draft.save_revision()
+    draft.unpublish()
+    return draft
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "url",
@@ -247,20 +262,11 @@ def test_member_dashboard_shows_only_own_attention_items(club_member):
         "/admin/choose-page/search/?q=Konzert",
     ],
 )
-def test_reports_and_choosers_do_not_show_other_clubs(club_member, other_club, url):
+def test_reports_and_choosers_do_not_show_other_clubs(club_member, other_club, other_clubs_draft, url):
     """Live pages may be chosen as link targets; another club's drafts and its
     history stay hidden."""
     from wagtail.models import PageLogEntry
 
-    draft = EventPage(
-        title="Konzert geheime Generalprobe",
-        slug="generalprobe",
-        teaser="Intern.",
-        start=other_club["event"].specific.start,
-    )
-    other_club["page"].add_child(instance=draft)
-    draft.save_revision()
-    draft.unpublish()
     PageLogEntry.objects.log_action(other_club["event"], "wagtail.edit")
     response = club_member.get(url)
     assert response.status_code in (200, *REFUSED)
@@ -273,18 +279,10 @@ def test_reports_and_choosers_do_not_show_other_clubs(club_member, other_club, u
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("action", ["delete", "unpublish", "move", "publish"])
-def test_bulk_confirmations_do_not_name_another_clubs_draft(club_member, other_club, action):
+def test_bulk_confirmations_do_not_name_another_clubs_draft(club_member, other_club, other_clubs_draft, action):
     """A bulk action's confirmation lists what may not be touched by title; for pages
     outside the account's reach it must not say which they are."""
-    draft = EventPage(
-        title="Konzert geheime Generalprobe",
-        slug="generalprobe",
-        teaser="Intern.",
-        start=other_club["event"].specific.start,
-    )
-    other_club["page"].add_child(instance=draft)
-    draft.save_revision()
-    draft.unpublish()
-    response = club_member.get(f"/admin/bulk/wagtailcore/page/{action}/?id={draft.pk}&id={other_club['page'].pk}")
+    ids = f"id={other_clubs_draft.pk}&id={other_club['page'].pk}"
+    response = club_member.get(f"/admin/bulk/wagtailcore/page/{action}/?{ids}")
     assert response.status_code in (200, *REFUSED)
     assert "geheime Generalprobe" not in response.content.decode()
