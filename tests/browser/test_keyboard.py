@@ -17,6 +17,33 @@ def tab_to(page, selector):
     pytest.fail(f"{selector} cannot be reached with Tab")
 
 
+class Press(str):
+    """A key to press on a field, where a plain string is text to type into it."""
+
+
+SPACE, DOWN = Press("Space"), Press("ArrowDown")
+
+
+def fill_in(page, steps):
+    """Tab to each field of the resident form, then type its text or press its key."""
+    for selector, entry in steps:
+        tab_to(page, f".resident-form {selector}")
+        if isinstance(entry, Press):
+            page.keyboard.press(entry)
+        else:
+            page.keyboard.type(entry)
+
+
+def send(page, opened):
+    """Tab to the button and press Enter, once the form's minimum fill time has passed:
+    it refuses what is sent faster than a person fills it in (FORM_MIN_FILL_SECONDS = 3);
+    a real person takes longer anyway."""
+    tab_to(page, ".resident-form button[type=submit]")
+    time.sleep(max(0, 3.5 - (time.monotonic() - opened)))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
 def test_filter_the_directory_with_the_keyboard(page, live_site):
     page.goto(live_site + "/de/hilfe-und-angebote/")
     tab_to(page, ".directory-filters select[name=category]")
@@ -37,22 +64,18 @@ def test_filter_the_directory_with_the_keyboard(page, live_site):
 def test_send_an_enquiry_with_the_keyboard(page, live_site):
     page.goto(live_site + "/de/hilfe-und-angebote/angebot/babysitting/")
     opened = time.monotonic()
-    tab_to(page, ".resident-form input[name=name]")
-    page.keyboard.type("Erika Mustermann")
-    tab_to(page, ".resident-form input[name=email]")
-    page.keyboard.type("erika@example.org")
-    tab_to(page, ".resident-form textarea[name=message]")
-    page.keyboard.type("Wir suchen am Freitagabend jemanden für zwei Kinder.")
-    tab_to(page, ".resident-form input[name=consent]")
-    page.keyboard.press("Space")
+    fill_in(
+        page,
+        [
+            ("input[name=name]", "Erika Mustermann"),
+            ("input[name=email]", "erika@example.org"),
+            ("textarea[name=message]", "Wir suchen am Freitagabend jemanden für zwei Kinder."),
+            ("input[name=consent]", SPACE),
+        ],
+    )
     # The honeypot is out of the tab order, so a keyboard user never fills it.
     assert page.evaluate("document.querySelector('.resident-form input[name=website]').value") == ""
-    tab_to(page, ".resident-form button[type=submit]")
-    # The form refuses what is sent faster than a person fills it in
-    # (FORM_MIN_FILL_SECONDS = 3); a real person takes longer anyway.
-    time.sleep(max(0, 3.5 - (time.monotonic() - opened)))
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    send(page, opened)
     assert "/danke/" in page.url
     assert page.locator("h1").inner_text() == "Vielen Dank für Ihre Anfrage"
 
@@ -76,29 +99,21 @@ def test_post_on_the_swap_board_with_the_keyboard(page, live_site):
     page.goto(live_site + "/de/tauschboerse/neu/")
     opened = time.monotonic()
     # A group of radio buttons is one Tab stop; the arrow keys choose within it.
-    tab_to(page, ".resident-form input[name=direction]")
-    page.keyboard.press("Space")
-    tab_to(page, ".resident-form input[name=subject]")
-    page.keyboard.press("ArrowDown")
+    fill_in(page, [("input[name=direction]", SPACE), ("input[name=subject]", DOWN)])
     assert page.evaluate("document.activeElement.value") == "time"
-    tab_to(page, ".resident-form input[name=mode]")
-    page.keyboard.press("Space")
-    tab_to(page, ".resident-form input[name=title]")
-    page.keyboard.type("Hilfe beim Umtopfen")
-    tab_to(page, ".resident-form textarea[name=description]")
-    page.keyboard.type("Ich helfe gern beim Umtopfen Ihrer Balkonpflanzen.")
-    tab_to(page, ".resident-form select[name=category]")
-    page.keyboard.press("ArrowDown")
-    tab_to(page, ".resident-form select[name=area]")
-    page.keyboard.press("ArrowDown")
-    tab_to(page, ".resident-form input[name=email]")
-    page.keyboard.type("gaertnerin@example.org")
-    tab_to(page, ".resident-form input[name=consent]")
-    page.keyboard.press("Space")
-    tab_to(page, ".resident-form button[type=submit]")
-    time.sleep(max(0, 3.5 - (time.monotonic() - opened)))
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    fill_in(
+        page,
+        [
+            ("input[name=mode]", SPACE),
+            ("input[name=title]", "Hilfe beim Umtopfen"),
+            ("textarea[name=description]", "Ich helfe gern beim Umtopfen Ihrer Balkonpflanzen."),
+            ("select[name=category]", DOWN),
+            ("select[name=area]", DOWN),
+            ("input[name=email]", "gaertnerin@example.org"),
+            ("input[name=consent]", SPACE),
+        ],
+    )
+    send(page, opened)
     assert "/neu/danke/" in page.url
     assert page.locator("h1").inner_text() == "Bitte bestätigen Sie Ihren Beitrag"
 
@@ -106,27 +121,21 @@ def test_post_on_the_swap_board_with_the_keyboard(page, live_site):
 def test_propose_an_event_with_the_keyboard(page, live_site):
     page.goto(live_site + "/de/veranstaltungen/melden/")
     opened = time.monotonic()
-    tab_to(page, ".resident-form input[name=title]")
-    page.keyboard.type("Laternenbasteln im Hof")
-    tab_to(page, ".resident-form input[name=date]")
-    # The 12th of December: typed the same whether the browser puts the day or the month first.
-    page.keyboard.type("12122035")
-    tab_to(page, ".resident-form input[name=start_time]")
-    page.keyboard.type("1630")
-    tab_to(page, ".resident-form input[name=place_name]")
-    page.keyboard.type("Hof der Lindenstraße 12")
-    tab_to(page, ".resident-form input[name=organiser_name]")
-    page.keyboard.type("Hausgemeinschaft")
-    tab_to(page, ".resident-form textarea[name=description]")
-    page.keyboard.type("Wir basteln Laternen für den Umzug.")
-    tab_to(page, ".resident-form input[name=email]")
-    page.keyboard.type("hof@example.org")
-    tab_to(page, ".resident-form input[name=consent]")
-    page.keyboard.press("Space")
-    tab_to(page, ".resident-form button[type=submit]")
-    time.sleep(max(0, 3.5 - (time.monotonic() - opened)))
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    fill_in(
+        page,
+        [
+            ("input[name=title]", "Laternenbasteln im Hof"),
+            # The 12th of December: typed the same whether the browser puts the day or the month first.
+            ("input[name=date]", "12122035"),
+            ("input[name=start_time]", "1630"),
+            ("input[name=place_name]", "Hof der Lindenstraße 12"),
+            ("input[name=organiser_name]", "Hausgemeinschaft"),
+            ("textarea[name=description]", "Wir basteln Laternen für den Umzug."),
+            ("input[name=email]", "hof@example.org"),
+            ("input[name=consent]", SPACE),
+        ],
+    )
+    send(page, opened)
     assert "/melden/danke/" in page.url, page.locator(".form-errors").all_inner_texts()
     assert page.locator("h1").inner_text() == "Bitte bestätigen Sie Ihren Vorschlag"
 
@@ -134,22 +143,14 @@ def test_propose_an_event_with_the_keyboard(page, live_site):
 def test_offer_help_with_the_keyboard(page, live_site):
     page.goto(live_site + "/de/vereine/ehrenamt/mitmachen/")
     opened = time.monotonic()
-    tab_to(page, ".resident-form input[name=name]")
-    page.keyboard.type("Jana Roth")
-    tab_to(page, ".resident-form input[name=reach]")
-    page.keyboard.type("0176 5550123")
     # Each topic is a checkbox of its own, reached with Tab and ticked with Space.
-    tab_to(page, ".resident-form input[name=topics]")
-    page.keyboard.press("Space")
+    fill_in(
+        page,
+        [("input[name=name]", "Jana Roth"), ("input[name=reach]", "0176 5550123"), ("input[name=topics]", SPACE)],
+    )
     assert page.evaluate("document.activeElement.checked")
-    tab_to(page, ".resident-form input[name=email]")
-    page.keyboard.type("jana@example.org")
-    tab_to(page, ".resident-form input[name=consent]")
-    page.keyboard.press("Space")
-    tab_to(page, ".resident-form button[type=submit]")
-    time.sleep(max(0, 3.5 - (time.monotonic() - opened)))
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    fill_in(page, [("input[name=email]", "jana@example.org"), ("input[name=consent]", SPACE)])
+    send(page, opened)
     assert "/ehrenamt/danke/" in page.url
     assert page.locator("h1").inner_text() == "Bitte bestätigen Sie Ihre Nachricht"
 
@@ -168,34 +169,23 @@ def test_ask_for_a_room_with_the_keyboard(page, live_site):
     )
     page.goto(live_site + "/de/raeume/nachbarschaftshaus-linde/gruppenraum/anfragen/")
     opened = time.monotonic()
-    tab_to(page, ".resident-form input[name=title]")
-    page.keyboard.type("Nähcafé")
-    tab_to(page, ".resident-form input[name=day]")
-    page.keyboard.type(f"{day:%d%m%Y}")
-    tab_to(page, ".resident-form input[name=start_time]")
-    page.keyboard.type("1400")
-    tab_to(page, ".resident-form input[name=end_time]")
-    page.keyboard.type("1600")
-    tab_to(page, ".resident-form input[name=repeat]")
-    page.keyboard.press("Space")
-    tab_to(page, ".resident-form input[name=people]")
-    page.keyboard.type("6")
-    tab_to(page, ".resident-form textarea[name=purpose]")
-    page.keyboard.type("Wir nähen zusammen und reparieren Kleidung.")
-    tab_to(page, ".resident-form input[name=requester_kind]")
-    page.keyboard.press("Space")
-    tab_to(page, ".resident-form input[name=organiser]")
-    page.keyboard.type("Nähcafé Lindenkiez")
-    for name in ("accept_rules", "accept_fee"):
-        tab_to(page, f".resident-form input[name={name}]")
-        page.keyboard.press("Space")
-    tab_to(page, ".resident-form input[name=email]")
-    page.keyboard.type("naehcafe@example.org")
-    tab_to(page, ".resident-form input[name=consent]")
-    page.keyboard.press("Space")
-    tab_to(page, ".resident-form button[type=submit]")
-    time.sleep(max(0, 3.5 - (time.monotonic() - opened)))
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    fill_in(
+        page,
+        [
+            ("input[name=title]", "Nähcafé"),
+            ("input[name=day]", f"{day:%d%m%Y}"),
+            ("input[name=start_time]", "1400"),
+            ("input[name=end_time]", "1600"),
+            ("input[name=repeat]", SPACE),
+            ("input[name=people]", "6"),
+            ("textarea[name=purpose]", "Wir nähen zusammen und reparieren Kleidung."),
+            ("input[name=requester_kind]", SPACE),
+            ("input[name=organiser]", "Nähcafé Lindenkiez"),
+            ("input[name=accept_rules]", SPACE),
+            ("input[name=accept_fee]", SPACE),
+            ("input[name=email]", "naehcafe@example.org"),
+            ("input[name=consent]", SPACE),
+        ],
+    )
+    send(page, opened)
     assert "/anfragen/danke/" in page.url
-    assert page.locator("h1").inner_text() == "Bitte bestätigen Sie Ihre Anfrage"
