@@ -19,6 +19,24 @@ def ensure_content_locales(using="default", **kwargs):
         Locale.objects.using(using).get_or_create(language_code=language_code)
 
 
+def let_editors_keep_synonyms(using="default", **kwargs):
+    """The editors' groups may keep the search synonyms (Settings › Search synonyms)."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+
+    from .attention import EDITOR_GROUPS
+
+    # Django makes the permissions in a post_migrate receiver of its own, which may run
+    # after this one.
+    create_permissions(apps.get_app_config("core"), verbosity=0, using=using)
+    permissions = Permission.objects.using(using).filter(
+        content_type__app_label="core", content_type__model="searchsynonyms"
+    )
+    for group in Group.objects.using(using).filter(name__in=EDITOR_GROUPS):
+        group.permissions.add(*permissions)
+
+
 class CoreConfig(AppConfig):
     """What every app uses (docs/architecture.md): the page cache, locales, visibility,
     the site search, PDF rendering, backup and restore, personal data, "needs
@@ -30,6 +48,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         post_migrate.connect(ensure_content_locales, sender=self)
         post_migrate.connect(follow_base_url, sender=self)
+        post_migrate.connect(let_editors_keep_synonyms, sender=self)
         # Connects the page cache's invalidation to publishing and to saves and
         # deletes of what residents see.
         from core import page_cache

@@ -1,7 +1,11 @@
-"""Core's tables: when each periodic job last became due (core/schedule.py), and the
-outbox of mails (core/outbox.py). The cache table is made by `createcachetable`, not by
-a model."""
+"""Core's tables: when each periodic job last became due (core/schedule.py), the
+outbox of mails (core/outbox.py) and the synonyms of the site search (core/search.py).
+The cache table is made by `createcachetable`, not by a model."""
 
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -59,3 +63,46 @@ class OutgoingMail(models.Model):
 
     def __str__(self):
         return f"{self.purpose}: {self.to}"
+
+
+MAX_SYNONYMS = 20
+MAX_SYNONYM_LENGTH = 40
+
+
+class SearchSynonyms(models.Model):
+    """Words residents use for the same thing here (Arzt, Praxis, Hausarzt): a search for
+    one also finds what is written with another. Kept by editors, one group per row, per
+    language, because the words are."""
+
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    words = models.TextField(
+        _("words"),
+        help_text=_("Words that mean the same here, separated by commas, e.g. Arzt, Ärztin, Praxis, Hausarzt"),
+    )
+
+    class Meta:
+        ordering = ["language", "words"]
+        verbose_name = _("synonyms")
+        verbose_name_plural = _("synonyms")
+
+    def __str__(self):
+        return ", ".join(self.word_list)
+
+    @property
+    def word_list(self):
+        return [word for word in (part.strip() for part in self.words.split(",")) if word]
+
+    def clean(self):
+        words = self.word_list
+        if len(words) < 2:
+            raise ValidationError({"words": _("Enter at least two words, separated by commas.")})
+        if len(words) > MAX_SYNONYMS:
+            raise ValidationError({"words": _("At most %(count)d words in one group.") % {"count": MAX_SYNONYMS}})
+        for word in words:
+            if len(word) > MAX_SYNONYM_LENGTH or not re.fullmatch(r"[\w\- ]+", word):
+                raise ValidationError(
+                    {"words": _("“%(word)s” is not a word a resident would search for.") % {"word": word[:60]}}
+                )
+        self.words = ", ".join(words)

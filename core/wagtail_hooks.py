@@ -2,8 +2,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from .attention import is_editor, needs_attention
+from .models import SearchSynonyms
 
 
 class NeedsAttentionPanel(Component):
@@ -40,3 +42,22 @@ def submit_first_for_those_who_cannot_publish(menu_items, request, context):
     names = [item.name for item in menu_items]
     if "action-submit" in names and "action-publish" not in names:
         menu_items.sort(key=lambda item: item.name != "action-submit")
+
+
+class SearchSynonymsViewSet(ModelViewSet):
+    """Settings › Synonyms: the groups of words the site search treats as one."""
+
+    model = SearchSynonyms
+    icon = "search"
+    menu_label = _("Search synonyms")
+    add_to_settings_menu = True
+    form_fields = ["language", "words"]
+    list_display = ["words", "language"]
+    list_filter = ["language"]
+    search_fields = ["words"]
+    copy_view_enabled = False
+
+
+@hooks.register("register_admin_viewset")
+def register_search_synonyms():
+    return SearchSynonymsViewSet("search_synonyms")

@@ -7,6 +7,8 @@ Telephone numbers come from the range the Bundesnetzagentur keeps for fiction
 
 from wagtail.models import Page, Site
 
+from core.models import SearchSynonyms
+
 from .demo_images import portrait, street_scene
 from .models import HomePage, SiteSettings, StandardPage
 
@@ -46,6 +48,26 @@ def add_home_teaser(page, title, text):
         item = child.block.child_blocks["teasers"].child_block
         teasers.append(item.to_python({"page": page.pk, "title": title, "text": text}))
     home.save_revision().publish()
+
+
+# The words the Quartiersbüro hears for the same thing, for the site search.
+SEARCH_SYNONYMS = [
+    "Arzt, Ärztin, Ärzte, Hausarzt, Hausärztin, Praxis, Arztpraxis, Doktor",
+    "Einkauf, Einkaufen, Einkäufe, Besorgungen, Besorgung",
+    "Computer, PC, Laptop, Tablet, Smartphone, Handy, digital, Internet",
+    "Tischler, Tischlerei, Schreiner, Schreinerei",
+    "Elektriker, Elektro, Elektrik, Elektroinstallateur",
+    "Essen auf Rädern, Mittagessen nach Hause, Mahlzeitendienst",
+    "Bürgergeld, Hartz IV, Hartz 4, ALG II",
+    "Grundsicherung, Sozialhilfe",
+    "Fußpflege, Podologie, Pediküre",
+    "Schulden, Schuldner, Geldsorgen",
+    "Senioren, Seniorinnen, Ältere, Rentner, Rentnerinnen",
+    "Behörde, Amt, Ämter, Behördengang",
+    "Vermieter, Vermieterin, Miete, Hausverwaltung",
+    "Müll, Abfall",
+    "Babysitter, Babysitterin, Babysitting, Kinderbetreuung",
+]
 
 
 def build(stdout=None):
@@ -388,6 +410,8 @@ def build(stdout=None):
     settings.privacy_page = privacy
     settings.accessibility_page = accessibility
     settings.save()
+    for words in SEARCH_SYNONYMS:
+        SearchSynonyms.objects.get_or_create(language="de", words=words)
 
     if stdout is not None:
         stdout.write(f"  home: {Page.objects.descendant_of(home).count()} pages below the home page")
