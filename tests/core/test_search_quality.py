@@ -184,6 +184,9 @@ def test_every_expected_page_answers(client):
     assert not failing
 
 
+# Marked for the database so that it runs among the database tests, before the
+# transactional tests have emptied the demo (as the shared crawl does).
+@pytest.mark.django_db
 def test_search_quality(outcomes):
     vendor, found = outcomes
     failing = {outcome.judgement.query: outcome.status for outcome in found if outcome.status != 200}
