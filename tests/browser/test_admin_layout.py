@@ -25,8 +25,11 @@ def test_the_enquiry_list_fits_a_1280_pixel_screen(page, live_site):
     page.goto(live_site + "/admin/login/")
     page.fill("#id_username", "layout-editor")
     page.fill("#id_password", password)
-    page.click("button[type=submit]")
+    # The login must have landed before the next address is asked for.
+    with page.expect_navigation():
+        page.click("button[type=submit]")
     page.goto(live_site + "/admin/enquiry/")
+    page.wait_for_selector("table.listing")
     widths = page.evaluate(
         """() => {
             const table = document.querySelector("table.listing");
