@@ -6,10 +6,8 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.search.utils import parse_query_string
-
 from core.locales import reader_url
-from core.search import ranked_values
+from core.search import ranked_values, read_query
 from directory.views.queries import categories_for_filters
 from directory.views.search import MAX_SEARCH_HITS
 
@@ -40,10 +38,7 @@ def club_list(request, index_page):
         selected = next((c for c in categories if c.slug == slug), None)
         clubs = clubs.filter(categories__translation_key=selected.translation_key).distinct()
     if query := filters.get("q", "").strip():
-        # Parsed like the directory's search: quotes become phrases instead of
-        # reaching the database backend's syntax unescaped.
-        _filters, parsed = parse_query_string(query)
-        hits = ranked_values(ClubPage.objects.child_of(index_page).live(), parsed, "pk", MAX_SEARCH_HITS)
+        hits = ranked_values(ClubPage.objects.child_of(index_page).live(), read_query(query), "pk", MAX_SEARCH_HITS)
         clubs = clubs.filter(pk__in=hits)
     items = Paginator(clubs, CLUBS_PER_PAGE).get_page(_page_number(request))
     context = index_page.get_context(request)

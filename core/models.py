@@ -69,6 +69,11 @@ MAX_SYNONYMS = 20
 MAX_SYNONYM_LENGTH = 40
 
 
+def split_words(text):
+    """The words of a synonym group as editors write it: separated by commas."""
+    return [word for word in (part.strip() for part in text.split(",")) if word]
+
+
 class SearchSynonyms(models.Model):
     """Words residents use for the same thing here (Arzt, Praxis, Hausarzt): a search for
     one also finds what is written with another. Kept by editors, one group per row, per
@@ -92,7 +97,7 @@ class SearchSynonyms(models.Model):
 
     @property
     def word_list(self):
-        return [word for word in (part.strip() for part in self.words.split(",")) if word]
+        return split_words(self.words)
 
     def clean(self):
         words = self.word_list

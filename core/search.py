@@ -11,7 +11,6 @@ tests) keep Wagtail's own search.
 """
 
 import re
-from collections import Counter
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import connection
@@ -20,6 +19,7 @@ from django.utils.translation import get_language
 
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, MatchAll, Not, Or, PlainText
+from wagtail.search.utils import parse_query_string
 
 # Words that carry no meaning of their own in a search ("Hilfe beim Einkaufen"): left
 # out, so that the other words need not stand next to them in the text. PostgreSQL's
@@ -38,8 +38,9 @@ STOP_WORDS = {
 # Umlauts and ß as residents type them on a keyboard without them.
 _SPELLED_OUT = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"), ("ss", "ß"))
 _WORD = re.compile(r"\w+")
-# Rows of one search ranked by how many words they match; more is too broad to rank.
-MAX_RANKED = 500
+# Words of one query that count: each is a condition of its own in the ranking, and
+# the search box takes 200 characters, a hundred one-letter words.
+MAX_WORDS = 8
 
 
 def _fold(word):
@@ -49,13 +50,20 @@ def _fold(word):
     return word
 
 
+def _with_umlauts(word):
+    word = word.lower()
+    for spelled, letter in _SPELLED_OUT:
+        word = word.replace(spelled, letter)
+    return word
+
+
 def _synonyms(language):
     """{folded word: its group's words} of the editors' synonyms in `language`."""
-    from .models import SearchSynonyms
+    from .models import SearchSynonyms, split_words
 
     groups = {}
     for words in SearchSynonyms.objects.filter(language=language).values_list("words", flat=True):
-        group = [word.strip() for word in words.split(",") if word.strip()]
+        group = split_words(words)
         for word in group:
             groups.setdefault(_fold(word), []).extend(group)
     return groups
@@ -63,27 +71,35 @@ def _synonyms(language):
 
 def _spellings(word, synonyms):
     """The word, its spelling with umlauts when typed without them, and its synonyms."""
-    found = {word.lower()}
-    with_umlauts = word.lower()
-    for spelled, letter in _SPELLED_OUT:
-        with_umlauts = with_umlauts.replace(spelled, letter)
-    found.add(with_umlauts)
-    for synonym in synonyms.get(_fold(word), ()):
-        found.add(synonym.lower())
-    return sorted(found)
+    return sorted({word.lower(), _with_umlauts(word), *(synonym.lower() for synonym in synonyms.get(_fold(word), ()))})
+
+
+class ResidentsWords(Or):
+    """The words of a query as residents mean it (as_residents_mean), each with its
+    spellings: any may match, and ranked() puts what matches more of the words first.
+    Read once, it can be searched in as many lists as needed."""
+
+
+def read_query(text):
+    """The text of a search box as residents mean it: parse_query_string (quotes become
+    phrases, never the database's full-text syntax), then as_residents_mean."""
+    _filters, parsed_query = parse_query_string(text)
+    return as_residents_mean(parsed_query)
 
 
 def as_residents_mean(parsed_query, language=None):
     """The query as residents mean it: the meaningless little words left out, umlauts
     found when typed as ae/oe/ue/ss, each word found by its synonyms too, and several
     words ranked by how many match instead of all or nothing."""
+    if isinstance(parsed_query, ResidentsWords):
+        return parsed_query  # read already
     language = (language or get_language() or "de").split("-")[0]
     if isinstance(parsed_query, (And, Or)):
         return type(parsed_query)([as_residents_mean(query, language) for query in parsed_query.subqueries])
     if not isinstance(parsed_query, PlainText) or parsed_query.operator != "and":
         return parsed_query
     stop_words = STOP_WORDS.get(language, frozenset())
-    words = [word for word in _WORD.findall(parsed_query.query_string) if word.lower() not in stop_words]
+    words = [word for word in _WORD.findall(parsed_query.query_string) if word.lower() not in stop_words][:MAX_WORDS]
     if not words:
         return parsed_query  # only little words: searched as typed
     synonyms = _synonyms(language)
@@ -92,12 +108,15 @@ def as_residents_mean(parsed_query, language=None):
     whole = synonyms.get(_fold(" ".join(_WORD.findall(parsed_query.query_string))))
     if whole:
         per_word.append(_any_of(sorted({synonym.lower() for synonym in whole})))
-    # Any word may match; ranked() puts what matches more of them first.
-    return per_word[0] if len(per_word) == 1 else Or(per_word)
+    return ResidentsWords(per_word)
 
 
 def _any_of(spellings):
     return PlainText(spellings[0]) if len(spellings) == 1 else Or([PlainText(spelling) for spelling in spellings])
+
+
+def _several_words(parsed_query):
+    return isinstance(parsed_query, ResidentsWords) and len(parsed_query.subqueries) > 1
 
 
 def _postgres_backend():
@@ -108,12 +127,24 @@ def _postgres_backend():
 
 
 def ranked(queryset, parsed_query):
-    """The rows of `queryset` that match `parsed_query` (from parse_query_string),
-    best first. A queryset on PostgreSQL, Wagtail's search results elsewhere."""
+    """The rows of `queryset` that match `parsed_query` (from read_query, or from
+    parse_query_string and read here), best first: of several words, those that match
+    more of them, then by the full-text rank. A queryset on PostgreSQL; Wagtail's search
+    results elsewhere, a queryset too when several words are ranked."""
     parsed_query = as_residents_mean(parsed_query)
     backend = _postgres_backend()
     if backend is None:
-        return _most_words_first(queryset, parsed_query)
+        results = queryset.search(parsed_query)
+        if not _several_words(parsed_query):
+            return results
+
+        def matches(word):
+            return Q(pk__in=queryset.search(word, order_by_relevance=False).get_queryset().values("pk"))
+
+        # SQLite's FTS5 rank (bm25, lower is better) is Wagtail's "_score".
+        return _count_words_matched(results.get_queryset(), parsed_query, matches).order_by(
+            "-words_matched", "_score", "-pk"
+        )
     if isinstance(parsed_query, MatchAll):
         return queryset
     if isinstance(parsed_query, Not) and isinstance(parsed_query.subquery, MatchAll):
@@ -128,31 +159,19 @@ def ranked(queryset, parsed_query):
     # Wagtail's own rank expression: title weighted by its norm, plus body.
     rank = compiler._build_rank_expression(compiler.get_index_vectors(tsquery), config)
     results = queryset.filter(_matches(tsquery)).annotate(search_rank=rank)
-    if not isinstance(parsed_query, Or):
+    if not _several_words(parsed_query):
         return results.order_by("-search_rank", "-pk")
-    # Of several words, how many each row matches comes first: the rank alone lets a
-    # text that repeats one word outrank one that has them all.
-    covered = [
-        Case(When(_matches(compiler.build_tsquery(word, config=config)), then=Value(1)), default=Value(0))
-        for word in parsed_query.subqueries
-    ]
-    return results.annotate(words_matched=sum(covered[1:], covered[0])).order_by(
-        "-words_matched", "-search_rank", "-pk"
-    )
+    return _count_words_matched(
+        results, parsed_query, lambda word: _matches(compiler.build_tsquery(word, config=config))
+    ).order_by("-words_matched", "-search_rank", "-pk")
 
 
-def _most_words_first(queryset, parsed_query, limit=MAX_RANKED):
-    """Wagtail's search elsewhere (SQLite's FTS5), with what matches more of several
-    words first, as on PostgreSQL: one search per word tells which rows match it."""
-    results = queryset.search(parsed_query)
-    if not isinstance(parsed_query, Or):
-        return results
-    hits = list(results[:limit])
-    covered = Counter()
-    for word in parsed_query.subqueries:
-        covered.update({hit.pk for hit in queryset.search(word)[:limit]})
-    # sorted() is stable: within the same number of words, the full-text rank holds.
-    return sorted(hits, key=lambda hit: -covered[hit.pk])
+def _count_words_matched(results, words, matches):
+    """`words_matched` on each row: of several words, how many it matches. It ranks
+    first, because the full-text rank alone lets a text that repeats one word outrank
+    one that has them all. `matches(word)` is the condition for one word."""
+    covered = [Case(When(matches(word), then=Value(1)), default=Value(0)) for word in words.subqueries]
+    return results.annotate(words_matched=sum(covered[1:], covered[0]))
 
 
 def _matches(tsquery):

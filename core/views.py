@@ -11,11 +11,10 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 from wagtail.models import Page
-from wagtail.search.utils import parse_query_string
 
 from core.forms import clean_query
 from core.locales import request_locales
-from core.search import ranked
+from core.search import ranked, read_query
 
 logger = logging.getLogger(__name__)
 
@@ -29,12 +28,9 @@ def search(request):
     other_sections = []
     if query:
         other_sections = _other_sections(request, query)
-        # Parsed rather than raw: quotes become phrases instead of reaching the
-        # database's full-text syntax, where an unbalanced one is an error.
-        _filters, parsed_query = parse_query_string(query)
         results = ranked(
             Page.objects.live().public().filter(locale=request_locales(request).active).exclude(depth=1).specific(),
-            parsed_query,
+            read_query(query),
         )
         results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
 

@@ -9,10 +9,8 @@ from django.db.models import BigAutoField, Case, F, Func, IntegerField, UUIDFiel
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from wagtail.search.utils import parse_query_string
-
 from core.locales import reader_url
-from core.search import among, ranked_values
+from core.search import among, ranked_values, read_query
 
 from ..models import (
     AREA_KINDS,
@@ -27,11 +25,11 @@ MAX_SEARCH_HITS = 300
 
 
 def search_keys(request, model, query):
-    """translation_keys of the live objects matching the query, best first."""
+    """translation_keys of the live objects matching the query (from read_query), best
+    first."""
     locale_ids = {locale.pk for locale in locales(request)}
-    _filters, parsed = parse_query_string(query)
     hits = ranked_values(
-        model.objects.filter(live=True, locale_id__in=locale_ids), parsed, "translation_key", MAX_SEARCH_HITS
+        model.objects.filter(live=True, locale_id__in=locale_ids), query, "translation_key", MAX_SEARCH_HITS
     )
     # A translation and its original share the key: keep the better-ranked one.
     return list(dict.fromkeys(hits))
@@ -67,6 +65,8 @@ class OfferSearch:
 
     @staticmethod
     def _find(request, offers, query):
+        # Read once: the offers' and the providers' search share the synonyms' lookup.
+        query = read_query(query)
         offer_keys = search_keys(request, Offer, query)
         provider_keys = search_keys(request, Provider, query)
         provider_ids = Provider.objects.filter(among("translation_key", provider_keys, UUIDField()))

@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from core.models import SearchSynonyms
-from core.search import as_residents_mean
+from core.search import MAX_WORDS, as_residents_mean
 
 pytestmark = pytest.mark.django_db
 
@@ -73,6 +73,12 @@ def test_the_little_words_do_not_have_to_match_and_more_matching_words_rank_firs
 def test_umlauts_and_sharp_s_typed_out_find_the_same(client, typed, written):
     assert offer_titles(client, typed) == offer_titles(client, written)
     assert "Mobile Fußpflege" in offer_titles(client, "Fusspflege")
+
+
+def test_a_query_of_many_words_ranks_by_the_first_few_only(client):
+    words = " ".join(f"wort{number}" for number in range(100))
+    assert len(as_residents_mean(_plain(words), language="de").subqueries) == MAX_WORDS
+    assert client.get("/de/search/", {"q": words}).status_code == 200
 
 
 def test_a_query_of_little_words_only_is_searched_as_typed():
