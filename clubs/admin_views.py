@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from .models import ClubIndexPage, ClubPage
-from .onboarding import grant_club_access, onboard_club, same_name_pages
+from .onboarding import DuplicateClub, grant_club_access, onboard_club
 from .permissions import can_onboard
 
 
@@ -45,22 +45,8 @@ class OnboardClubForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("existing_page") or "name" in self.errors:
-            return data
-        name = (data.get("name") or "").strip()
-        if not name:
+        if not data.get("existing_page") and "name" not in self.errors and not (data.get("name") or "").strip():
             self.add_error("name", _("Enter the club's name, or choose its existing page above."))
-        elif data.get("index_page") and not data.get("create_anyway"):
-            duplicates = same_name_pages(data["index_page"], name)
-            if duplicates:
-                self.add_error(
-                    "name",
-                    _(
-                        "A club page named “%(title)s” exists already. To give that club an account, choose it "
-                        "under “Existing club page”; to make a second page, tick the box below."
-                    )
-                    % {"title": duplicates[0].title},
-                )
         return data
 
 
@@ -70,25 +56,39 @@ def onboard_club_view(request):
     form = OnboardClubForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if data["existing_page"]:
-            result = grant_club_access(data["existing_page"], data["email"], contact_name=data["contact_name"])
-        else:
-            result = onboard_club(
-                data["index_page"],
-                data["name"],
-                data["email"],
-                contact_name=data["contact_name"],
-                summary=data["summary"],
-                publish=data["publish"],
-                allow_duplicate=True,
+        try:
+            result = _onboard(data)
+        except DuplicateClub as duplicate:
+            form.add_error(
+                "name",
+                _(
+                    "A club page named “%(title)s” exists already. To give that club an account, choose it "
+                    "under “Existing club page”; to make a second page, tick the box below."
+                )
+                % {"title": duplicate.pages[0].title},
             )
-        messages.success(
-            request,
-            _("%(name)s is onboarded; an invitation went to %(email)s.")
-            % {"name": result.page.title, "email": data["email"]},
-        )
-        return redirect("wagtailadmin_pages:edit", result.page.pk)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is onboarded; an invitation went to %(email)s.")
+                % {"name": result.page.title, "email": data["email"]},
+            )
+            return redirect("wagtailadmin_pages:edit", result.page.pk)
     return TemplateResponse(request, "clubs/admin/onboard_club.html", {"form": form})
+
+
+def _onboard(data):
+    if data["existing_page"]:
+        return grant_club_access(data["existing_page"], data["email"], contact_name=data["contact_name"])
+    return onboard_club(
+        data["index_page"],
+        data["name"],
+        data["email"],
+        contact_name=data["contact_name"],
+        summary=data["summary"],
+        publish=data["publish"],
+        allow_duplicate=data["create_anyway"],
+    )
 
 
 # Volunteering interests: the club marks what it did; each account sees its own clubs'.

@@ -38,8 +38,13 @@ class DuplicateClub(Exception):
     for it, not a second page beside it."""
 
     def __init__(self, pages):
-        super().__init__(", ".join(f"{page.title} (id {page.pk})" for page in pages))
+        super().__init__(described(pages))
         self.pages = pages
+
+
+def described(pages):
+    """Club pages as a command line names them: "Lindenchor (id 43), ..."."""
+    return ", ".join(f"{page.title} (id {page.pk})" for page in pages)
 
 
 def same_name_pages(index_page, name):

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 
 from clubs.models import ClubIndexPage, ClubPage
-from clubs.onboarding import DuplicateClub, grant_club_access, onboard_club, same_name_pages
+from clubs.onboarding import DuplicateClub, described, grant_club_access, onboard_club, same_name_pages
 
 
 class Command(BaseCommand):
@@ -74,6 +74,6 @@ class Command(BaseCommand):
             return club_page
         pages = same_name_pages(index_page, name)
         if len(pages) != 1:
-            found = ", ".join(f"{page.title} (id {page.pk})" for page in pages) or "none"
+            found = described(pages) or "none"
             raise CommandError(f"--existing needs exactly one club page named {name!r}; found: {found}. Use --page ID.")
         return pages[0]
