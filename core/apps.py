@@ -19,22 +19,26 @@ def ensure_content_locales(using="default", **kwargs):
         Locale.objects.using(using).get_or_create(language_code=language_code)
 
 
-def let_editors_keep_synonyms(using="default", **kwargs):
-    """The editors' groups may keep the search synonyms (Settings › Search synonyms)."""
+def grant_to_groups(app_label, group_names, using="default", **permission_filter):
+    """Give Wagtail's groups (Editors, Moderators) an app's permissions after migrate,
+    e.g. grant_to_groups("core", EDITOR_GROUPS, content_type__model="searchsynonyms")."""
     from django.apps import apps
     from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Group, Permission
 
-    from .attention import EDITOR_GROUPS
-
     # Django makes the permissions in a post_migrate receiver of its own, which may run
     # after this one.
-    create_permissions(apps.get_app_config("core"), verbosity=0, using=using)
-    permissions = Permission.objects.using(using).filter(
-        content_type__app_label="core", content_type__model="searchsynonyms"
-    )
-    for group in Group.objects.using(using).filter(name__in=EDITOR_GROUPS):
+    create_permissions(apps.get_app_config(app_label), verbosity=0, using=using)
+    permissions = Permission.objects.using(using).filter(content_type__app_label=app_label, **permission_filter)
+    for group in Group.objects.using(using).filter(name__in=group_names):
         group.permissions.add(*permissions)
+
+
+def let_editors_keep_synonyms(using="default", **kwargs):
+    """The editors' groups may keep the search synonyms (Settings › Search synonyms)."""
+    from .attention import EDITOR_GROUPS
+
+    grant_to_groups("core", EDITOR_GROUPS, using=using, content_type__model="searchsynonyms")
 
 
 class CoreConfig(AppConfig):

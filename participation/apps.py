@@ -7,18 +7,9 @@ REVIEWING_GROUPS = ["Editors", "Moderators"]
 
 
 def let_editors_review(using="default", **kwargs):
-    from django.apps import apps
-    from django.contrib.auth.management import create_permissions
-    from django.contrib.auth.models import Group, Permission
+    from core.apps import grant_to_groups
 
-    # Django makes the permissions in a post_migrate receiver of its own, which may run
-    # after this one.
-    create_permissions(apps.get_app_config("participation"), verbosity=0, using=using)
-    permission = Permission.objects.using(using).get(
-        content_type__app_label="participation", codename="moderate_contribution"
-    )
-    for group in Group.objects.using(using).filter(name__in=REVIEWING_GROUPS):
-        group.permissions.add(permission)
+    grant_to_groups("participation", REVIEWING_GROUPS, using=using, codename="moderate_contribution")
 
 
 class ParticipationConfig(AppConfig):

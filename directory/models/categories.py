@@ -70,11 +70,13 @@ def in_own_language(form):
     locale_id = getattr(form.instance, "locale_id", None)
     if locale_id is None:
         return
-    if field := form.fields.get("categories"):
+    instance = form.instance
+    chosen_in = {
         # .all(), not values_list(): an entry opened from a draft revision holds its
         # categories in memory (modelcluster), which knows no "pk" lookup.
-        chosen = [category.pk for category in form.instance.categories.all()] if form.instance.pk else []
-        field.queryset = field.queryset.filter(models.Q(locale_id=locale_id) | models.Q(pk__in=chosen))
-    if field := form.fields.get("category"):
-        chosen = [form.instance.category_id] if form.instance.category_id else []
-        field.queryset = field.queryset.filter(models.Q(locale_id=locale_id) | models.Q(pk__in=chosen))
+        "categories": lambda: [category.pk for category in instance.categories.all()] if instance.pk else [],
+        "category": lambda: [instance.category_id] if instance.category_id else [],
+    }
+    for name, chosen in chosen_in.items():
+        if field := form.fields.get(name):
+            field.queryset = field.queryset.filter(models.Q(locale_id=locale_id) | models.Q(pk__in=chosen()))
