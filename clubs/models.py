@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from core.images import DescribedImageMixin
 from core.locales import reader_url
+from core.words import StemmedSearch
 from directory.models import DESCRIPTION_FEATURES, Category
 from directory.models.categories import in_own_language
 from participation.models import Contribution
@@ -33,7 +34,7 @@ class ClubPageTag(TaggedItemBase):
     content_object = ParentalKey("clubs.ClubPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ClubIndexPage(RoutablePageMixin, Page):
+class ClubIndexPage(StemmedSearch, RoutablePageMixin, Page):
     """Clubs and initiatives of the neighbourhood: a list residents filter by category
     and search, and "Ehrenamt finden", the open volunteer roles of every club."""
 
@@ -102,7 +103,7 @@ class ClubPageForm(WagtailAdminPageForm):
         in_own_language(self)
 
 
-class ClubPage(DescribedImageMixin, Page):
+class ClubPage(StemmedSearch, DescribedImageMixin, Page):
     """One club or initiative: what residents can join, when and where it meets, whom
     to ask, and the volunteer roles it looks for. Edited by the club's own account."""
 

@@ -10,8 +10,6 @@ instead of loading whole objects. Other databases (SQLite's FTS5 in development 
 tests) keep Wagtail's own search.
 """
 
-import re
-
 from django.contrib.postgres.fields import ArrayField
 from django.db import connection
 from django.db.models import BooleanField, Case, F, Func, Q, QuerySet, Value, When
@@ -20,6 +18,8 @@ from django.utils.translation import get_language
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, MatchAll, Not, Or, PlainText
 from wagtail.search.utils import parse_query_string
+
+from core.words import WORD, fold, with_umlauts, word_key
 
 # Words that carry no meaning of their own in a search ("Hilfe beim Einkaufen"): left
 # out, so that the other words need not stand next to them in the text. PostgreSQL's
@@ -35,26 +35,9 @@ STOP_WORDS = {
         "a an and are as at be by can for from i in is it me my of on or the to we with".split()  # noqa: SIM905
     ),
 }
-# Umlauts and ß as residents type them on a keyboard without them.
-_SPELLED_OUT = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"), ("ss", "ß"))
-_WORD = re.compile(r"\w+")
 # Words of one query that count: each is a condition of its own in the ranking, and
 # the search box takes 200 characters, a hundred one-letter words.
 MAX_WORDS = 8
-
-
-def _fold(word):
-    word = word.lower()
-    for spelled, letter in _SPELLED_OUT:
-        word = word.replace(letter, spelled)
-    return word
-
-
-def _with_umlauts(word):
-    word = word.lower()
-    for spelled, letter in _SPELLED_OUT:
-        word = word.replace(spelled, letter)
-    return word
 
 
 def _synonyms(language):
@@ -65,13 +48,15 @@ def _synonyms(language):
     for words in SearchSynonyms.objects.filter(language=language).values_list("words", flat=True):
         group = split_words(words)
         for word in group:
-            groups.setdefault(_fold(word), []).extend(group)
+            groups.setdefault(fold(word), []).extend(group)
     return groups
 
 
-def _spellings(word, synonyms):
-    """The word, its spelling with umlauts when typed without them, and its synonyms."""
-    return sorted({word.lower(), _with_umlauts(word), *(synonym.lower() for synonym in synonyms.get(_fold(word), ()))})
+def _spellings(word, synonyms, language):
+    """The word, its spelling with umlauts when typed without them, its synonyms, and
+    the keys of them all (core/words.py), which the index holds beside the words."""
+    words = {word.lower(), with_umlauts(word), *(synonym.lower() for synonym in synonyms.get(fold(word), ()))}
+    return sorted(words | {word_key(spelling, language) for spelling in words})
 
 
 class ResidentsWords(Or):
@@ -99,13 +84,13 @@ def as_residents_mean(parsed_query, language=None):
     if not isinstance(parsed_query, PlainText) or parsed_query.operator != "and":
         return parsed_query
     stop_words = STOP_WORDS.get(language, frozenset())
-    words = [word for word in _WORD.findall(parsed_query.query_string) if word.lower() not in stop_words][:MAX_WORDS]
+    words = [word for word in WORD.findall(parsed_query.query_string) if word.lower() not in stop_words][:MAX_WORDS]
     if not words:
         return parsed_query  # only little words: searched as typed
     synonyms = _synonyms(language)
-    per_word = [_any_of(_spellings(word, synonyms)) for word in words]
+    per_word = [_any_of(_spellings(word, synonyms, language)) for word in words]
     # A synonym of several words ("Essen auf Rädern") stands for the whole query.
-    whole = synonyms.get(_fold(" ".join(_WORD.findall(parsed_query.query_string))))
+    whole = synonyms.get(fold(" ".join(WORD.findall(parsed_query.query_string))))
     if whole:
         per_word.append(_any_of(sorted({synonym.lower() for synonym in whole})))
     return ResidentsWords(per_word)

@@ -15,10 +15,11 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from core.locales import in_reader_language
+from core.words import StemmedSearch
 from participation.models import Contribution
 
 
-class SwapCategory(TranslatableMixin, index.Indexed, models.Model):
+class SwapCategory(StemmedSearch, TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(_("slug"), max_length=80)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -80,7 +81,7 @@ class SwapPost(Contribution):
         return bool(self.published_at and self.published_at > timezone.now() - timezone.timedelta(days=7))
 
 
-class SwapBoardPage(RoutablePageMixin, Page):
+class SwapBoardPage(StemmedSearch, RoutablePageMixin, Page):
     """The board: the list with its filters, each post at its own address, the form for
     a new post, the feed and the sheet for notice boards (views.py)."""
 

@@ -8,6 +8,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from core.words import StemmedSearch
+
 # Two failed checks in a row before a link counts as broken: one timeout is often the
 # other server's bad minute, not a dead link.
 BROKEN_AFTER_FAILURES = 2
@@ -32,7 +34,7 @@ class LinkCategory(TranslatableMixin, models.Model):
         return self.name
 
 
-class HelpfulLinksPage(Page):
+class HelpfulLinksPage(StemmedSearch, Page):
     """ "Hilfreiches auf einen Blick": a curated collection of local links and numbers.
 
     Links are inline rows rather than StreamField blocks so that review dates and link

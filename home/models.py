@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.images import DescribedImageMixin
+from core.words import StemmedSearch
 
 from .blocks import HomePageBlock, OfficeHoursBlock, PageBodyBlock, SocialLinkBlock
 
@@ -77,7 +78,7 @@ class FallbackRoutingMixin:
             return original.route(request, path_components)
 
 
-class HomePage(FallbackRoutingMixin, EasyLanguageMixin, DescribedImageMixin, Page):  # noqa: DJ008 -- Page.__str__ applies
+class HomePage(StemmedSearch, FallbackRoutingMixin, EasyLanguageMixin, DescribedImageMixin, Page):  # noqa: DJ008 -- Page.__str__ applies
     """The start page of the neighbourhood: a welcome and sections that lead into the site.
 
     One per language: wagtail-localize creates the translations as siblings under the
@@ -119,7 +120,7 @@ class HomePage(FallbackRoutingMixin, EasyLanguageMixin, DescribedImageMixin, Pag
             raise ValidationError(errors)
 
 
-class StandardPage(FallbackRoutingMixin, EasyLanguageMixin, Page):  # noqa: DJ008 -- Page.__str__ applies
+class StandardPage(StemmedSearch, FallbackRoutingMixin, EasyLanguageMixin, Page):  # noqa: DJ008 -- Page.__str__ applies
     """Free content: about us, imprint, privacy and any other page editors need."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)

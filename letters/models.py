@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from core.locales import in_reader_language
+from core.words import StemmedSearch
 from participation.models import Contribution
 
 
@@ -94,7 +95,7 @@ def new_since_last_issue():
     return [("item", {"page": page, "note": ""}) for page in since_last_issue()]
 
 
-class LetterIndexPage(RoutablePageMixin, Page):
+class LetterIndexPage(StemmedSearch, RoutablePageMixin, Page):
     """The Quartiersbrief's page: what it is, the form to subscribe, and the archive of
     sent issues."""
 
@@ -143,7 +144,7 @@ class LetterIndexPage(RoutablePageMixin, Page):
         return views.preferences(request, self, pk)
 
 
-class LetterIssuePage(RoutablePageMixin, Page):
+class LetterIssuePage(StemmedSearch, RoutablePageMixin, Page):
     """One issue: written and previewed like any page, then sent from the admin
     (admin_views.py); once sent it is the web version the mail links to."""
 

@@ -16,6 +16,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from core.words import StemmedSearch
+
 DESCRIPTION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
@@ -62,6 +64,7 @@ class ModeratedSnippet(
     LockableMixin,
     RevisionMixin,
     PreviewableMixin,
+    StemmedSearch,
     index.Indexed,
     ClusterableModel,
 ):

@@ -10,10 +10,12 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.words import StemmedSearch
+
 from .base import validate_unique_slug_per_locale
 
 
-class Category(TranslatableMixin, index.Indexed, models.Model):
+class Category(StemmedSearch, TranslatableMixin, index.Indexed, models.Model):
     """What an offer or provider is about (mobility, shopping help, care, ...): the
     first filter residents use, in the order editors give it."""
 

@@ -11,11 +11,12 @@ from wagtail.models import (
 from wagtail.search import index
 
 from core.locales import in_reader_language
+from core.words import StemmedSearch
 
 from .providers import Area
 
 
-class DirectoryPage(RoutablePageMixin, Page):
+class DirectoryPage(StemmedSearch, RoutablePageMixin, Page):
     """The directory residents browse: offers and providers, the two areas apart,
     filters and search, a page for every provider and offer, and the enquiry form.
     Routable, so that the snippets get readable addresses below this page."""

@@ -20,6 +20,7 @@ from wagtail.search import index
 from core.addresses import absolute
 from core.locales import in_reader_language
 from core.visibility import published_in
+from core.words import StemmedSearch
 
 from ..occurrences import dates_in_window, group_by_day
 from ..queries import local_midnight, local_today, query_param
@@ -31,7 +32,7 @@ ARCHIVE_DAYS = 365
 FEED_PAST_DAYS = 90
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(StemmedSearch, RoutablePageMixin, Page):
     """The neighbourhood calendar: upcoming dates of every event on the site, grouped by
     day, with filters, an archive and iCalendar downloads and subscriptions.
 

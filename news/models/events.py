@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from core.images import DescribedImageMixin
 from core.locales import in_reader_language
+from core.words import StemmedSearch
 from home.blocks import BodyBlock
 
 from ..occurrences import Occurrence
@@ -78,7 +79,7 @@ class EventPageQuerySet(PageQuerySet):
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
-class EventPage(DescribedImageMixin, RoutablePageMixin, Page):
+class EventPage(StemmedSearch, DescribedImageMixin, RoutablePageMixin, Page):
     """An event: a single date (one evening, a whole day, several days) or a meeting
     that repeats, e.g. every Tuesday or every 2nd Saturday of the month.
 

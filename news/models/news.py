@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from core.images import DescribedImageMixin
 from core.visibility import published_in
+from core.words import StemmedSearch
 from home.blocks import BodyBlock
 
 from ..queries import local_today, query_param, relevant_news_q, tags_of, with_list_images
@@ -42,7 +43,7 @@ class NewsPageTag(TaggedItemBase):
         verbose_name_plural = _("news tags")
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(StemmedSearch, RoutablePageMixin, Page):
     """The news section: the current articles, newest first, with a tag filter, an
     archive of older news and RSS/Atom feeds.
 
@@ -140,7 +141,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return tag, list(articles[:FEED_ITEMS])
 
 
-class NewsPage(DescribedImageMixin, Page):
+class NewsPage(StemmedSearch, DescribedImageMixin, Page):
     """An article: what happened or what is coming up in the neighbourhood.
 
     "Relevant until" lets editors say when an article goes stale (a road closure, a

@@ -8,9 +8,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.locales import in_reader_language
+from core.words import StemmedSearch
 
 
-class RoomsPage(RoutablePageMixin, Page):
+class RoomsPage(StemmedSearch, RoutablePageMixin, Page):
     """The houses and rooms in public: each house and room at its own address, the week
     and month of a room, the request form, the iCalendar feeds and the door sheet
     (views.py)."""

@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.images import DescribedImageMixin
+from core.words import StemmedSearch
 
 WEEKDAYS = [
     ("0", _("Monday")),
@@ -175,7 +176,7 @@ class FeeKind(models.TextChoices):
     PER_BOOKING = "per_booking", _("Per booking")
 
 
-class Room(CanonicalMixin, DescribedImageMixin, TranslatableMixin, index.Indexed, models.Model):
+class Room(StemmedSearch, CanonicalMixin, DescribedImageMixin, TranslatableMixin, index.Indexed, models.Model):
     house = models.ForeignKey(House, verbose_name=_("house"), on_delete=models.CASCADE, related_name="rooms")
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=80)
