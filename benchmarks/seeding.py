@@ -246,6 +246,8 @@ def seed(timings):
         seed_clubs()
     with timed("full reindex", timings):
         call_command("update_index", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    with timed("search vocabulary", timings):
+        call_command("rebuild_search_words", stdout=open(os.devnull, "w"))  # noqa: SIM115
     # Bulk inserts leave the planner without statistics (and the reindex leaves dead
     # rows) until autovacuum comes by: measure the database as it would be in use.
     from django.db import connection

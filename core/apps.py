@@ -59,6 +59,26 @@ class CoreConfig(AppConfig):
 
         page_cache.connect_model_signals()
         one_mail_per_submission()
+        learn_search_words_on_save()
+
+
+def _learn_search_words(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    from .tasks import learn_search_words
+
+    learn_search_words.enqueue(instance._meta.app_label, instance._meta.model_name, str(instance.pk))
+
+
+def learn_search_words_on_save():
+    """The vocabulary of the search (core/vocabulary.py) learns a saved object's words,
+    as the search index does: in a task beside the index's own."""
+    from django.db.models.signals import post_save
+
+    from .vocabulary import vocabulary_models
+
+    for model in vocabulary_models():
+        post_save.connect(_learn_search_words, sender=model)
 
 
 def _no_workflow_submission_mail(sender, **kwargs):

@@ -111,3 +111,31 @@ class SearchSynonyms(models.Model):
                     {"words": _("“%(word)s” is not a word a resident would search for.") % {"word": word[:60]}}
                 )
         self.words = ", ".join(words)
+
+
+class SearchWord(models.Model):
+    """A word of the site's public, indexed text, per language (core/vocabulary.py): the
+    site search splits compounds against these words, finds the compounds a word is
+    part of and corrects typos to the nearest of them. Learnt as content is published,
+    made anew every night from what is public then."""
+
+    language = models.CharField(max_length=10)
+    # fold(word): lower case, umlauts written out, as typos are compared.
+    folded = models.CharField(max_length=60)
+    # As the text writes it, for "Did you mean …".
+    spelling = models.CharField(max_length=60)
+    key = models.CharField(max_length=60)
+    # The key backwards: the compounds that end in a key are a prefix search on it.
+    key_backwards = models.CharField(max_length=60)
+    # In how many objects: of two near words, residents more likely mean the common one.
+    documents = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["language", "folded"], name="core_searchword_unique")]
+        indexes = [
+            models.Index(fields=["language", "key"], name="core_searchword_key"),
+            models.Index(fields=["language", "key_backwards"], name="core_searchword_backwards"),
+        ]
+
+    def __str__(self):
+        return self.spelling

@@ -19,6 +19,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, MatchAll, Not, Or, PlainText
 from wagtail.search.utils import parse_query_string
 
+from core import vocabulary
 from core.words import WORD, fold, with_umlauts, word_key
 
 # Words that carry no meaning of their own in a search ("Hilfe beim Einkaufen"): left
@@ -64,12 +65,17 @@ class ResidentsWords(Or):
     spellings: any may match, and ranked() puts what matches more of the words first.
     Read once, it can be searched in as many lists as needed."""
 
+    # The query with its unknown words corrected, when any were ("Did you mean …").
+    did_you_mean = None
 
-def read_query(text):
+
+def read_query(query):
     """The text of a search box as residents mean it: parse_query_string (quotes become
-    phrases, never the database's full-text syntax), then as_residents_mean."""
-    _filters, parsed_query = parse_query_string(text)
-    return as_residents_mean(parsed_query)
+    phrases, never the database's full-text syntax), then as_residents_mean. A query
+    read already is returned as it is."""
+    if isinstance(query, str):
+        _filters, query = parse_query_string(query)
+    return as_residents_mean(query)
 
 
 def as_residents_mean(parsed_query, language=None):
@@ -88,12 +94,33 @@ def as_residents_mean(parsed_query, language=None):
     if not words:
         return parsed_query  # only little words: searched as typed
     synonyms = _synonyms(language)
-    per_word = [_any_of(_spellings(word, synonyms, language)) for word in words]
+    readings = vocabulary.read(words, language)
+    per_word = [_word_query(word, readings[word], synonyms, language) for word in words]
     # A synonym of several words ("Essen auf Rädern") stands for the whole query.
     whole = synonyms.get(fold(" ".join(WORD.findall(parsed_query.query_string))))
-    if whole:
+    if whole and len(words) > 1:
         per_word.append(_any_of(sorted({synonym.lower() for synonym in whole})))
-    return ResidentsWords(per_word)
+    query = ResidentsWords(per_word)
+    query.did_you_mean = _corrected(parsed_query.query_string, readings)
+    return query
+
+
+def _word_query(word, reading, synonyms, language):
+    """One word of a query: any of its spellings, of the compounds it is part of and of
+    its corrections, or, for an unknown compound, both of its parts."""
+    spellings = {*_spellings(word, synonyms, language), *(other.lower() for other in reading.compounds)}
+    spellings.update(other.lower() for other in reading.corrections)
+    alternatives = [PlainText(spelling) for spelling in sorted(spellings)]
+    if reading.parts:
+        alternatives.append(And([_any_of(_spellings(part, synonyms, language)) for part in reading.parts]))
+    return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
+
+
+def _corrected(text, readings):
+    corrections = {word: reading.corrections[0] for word, reading in readings.items() if reading.corrections}
+    if not corrections:
+        return None
+    return WORD.sub(lambda match: corrections.get(match.group(), match.group()), text)
 
 
 def _any_of(spellings):

@@ -53,3 +53,18 @@ def send_due_mails():
 
     sent, failed = send_due()
     return {"sent": sent, "to_retry": failed}
+
+
+@task()
+def learn_search_words(app_label, model_name, pk):
+    from django.apps import apps
+
+    from .vocabulary import learn
+
+    obj = apps.get_model(app_label, model_name).objects.filter(pk=pk).first()
+    return learn(obj) if obj else 0
+
+
+@task()
+def rebuild_search_words():
+    return _report("rebuild_search_words")

@@ -26,11 +26,13 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     results_page = None
     other_sections = []
+    parsed_query = None
     if query:
-        other_sections = _other_sections(request, query)
+        parsed_query = read_query(query)
+        other_sections = _other_sections(request, query, parsed_query)
         results = ranked(
             Page.objects.live().public().filter(locale=request_locales(request).active).exclude(depth=1).specific(),
-            read_query(query),
+            parsed_query,
         )
         results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
 
@@ -41,6 +43,7 @@ def search(request):
             "search_query": query,
             "search_results": results_page,
             "other_sections": other_sections,
+            "did_you_mean": getattr(parsed_query, "did_you_mean", None),
             "seo_title": _("Search"),
             # The page has its own search form; a second one in the header would repeat it.
             "hide_header_search": True,
@@ -48,12 +51,13 @@ def search(request):
     )
 
 
-def _other_sections(request, query):
-    """What other apps find that is not a page (offers, providers), through this hook:
+def _other_sections(request, query, parsed_query):
+    """What other apps find that is not a page (offers, providers), through this hook,
+    given the query as typed and as read (core.search.read_query, read once a request):
     each returns a section {"heading", "items", "total", "more_url"} or None; an item may
     name its "language" or "locale_id", so that German shown on another language's page
     is marked as such."""
-    sections = (source(request, query) for source in hooks.get_hooks("quartier_site_search"))
+    sections = (source(request, query, parsed_query) for source in hooks.get_hooks("quartier_site_search"))
     return [section for section in sections if section]
 
 

@@ -101,10 +101,14 @@ class StemmedSearch:
         locale = getattr(self, "locale", None)
         return locale.language_code.split("-")[0] if locale else "de"
 
+    def search_text(self):
+        """The text the object's own search fields index (without the keys)."""
+        return searchable_text(self, super().get_search_fields())
+
     def search_stems(self):
         language = self.search_language()
         keys = set()
-        for word in words_of(searchable_text(self, super().get_search_fields())):
+        for word in words_of(self.search_text()):
             key = word_key(word, language)
             if key != word.lower():
                 keys.add(key)

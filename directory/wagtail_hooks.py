@@ -33,10 +33,10 @@ def provider_websites():
 
 
 @hooks.register("quartier_site_search")
-def directory_in_site_search(request, query):
+def directory_in_site_search(request, query, parsed_query):
     from .views.search import site_search_section
 
-    return site_search_section(request, query)
+    return site_search_section(request, query, parsed_query)
 
 
 @hooks.register("quartier_personal_data")

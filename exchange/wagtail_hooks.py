@@ -29,7 +29,7 @@ hooks.register("quartier_contribution_kinds", swap_kind)
 
 
 @hooks.register("quartier_site_search")
-def swap_board_in_site_search(request, query):
+def swap_board_in_site_search(request, query, parsed_query):
     from .views import site_search_section
 
     return site_search_section(request, query)

@@ -110,14 +110,14 @@ class OfferSearch:
         return providers
 
 
-def site_search_section(request, query, limit=5):
+def site_search_section(request, query, parsed_query, limit=5):
     """The directory's part of the site-wide search: the best matching offers, with a
     link to the full, filterable result in the directory."""
     directory = DirectoryPage.objects.live().filter(locale=locales(request)[0]).first()
     directory = directory or DirectoryPage.objects.live().first()
     if directory is None:
         return None
-    search = OfferSearch(request, public_offers(request), query)
+    search = OfferSearch(request, public_offers(request), parsed_query)
     ids = search.ids()
     if not ids:
         return None

@@ -431,6 +431,8 @@ PERIODIC_TASKS = {
     "release unconfirmed room requests": {"task": "rooms.tasks.release_unconfirmed_task", "when": "every 15 minutes"},
     "check links": {"task": "helpful_links.tasks.check_links_task", "when": "daily 03:15"},
     "enforce retention": {"task": "core.tasks.enforce_retention", "when": "daily 03:45"},
+    # The search's vocabulary forgets the words of what is no longer public.
+    "rebuild search words": {"task": "core.tasks.rebuild_search_words", "when": "daily 03:30"},
     "forget finished tasks": {"task": "core.tasks.prune_finished_tasks", "when": "daily 04:00"},
     "send attention digest": {"task": "core.tasks.send_attention_digest", "when": "monday 07:00"},
 }

@@ -116,7 +116,7 @@ def test_site_search_finds_directory_offers(client):
 
 @pytest.mark.django_db
 def test_site_search_without_offers_shows_no_directory_section(client):
-    html = client.get("/de/search/", {"q": "Sprechstunde"}).content.decode()
+    html = client.get("/de/search/", {"q": "Laternenumzug"}).content.decode()
     assert "Angebote im Verzeichnis" not in html
 
 

@@ -34,7 +34,7 @@ TOP = 5
 # it, SQLite 0.17 and PostgreSQL 0.38; with it, SQLite 0.60 (38 of 63) and PostgreSQL
 # 0.73 (46 of 63). The floor is the lower one, rounded down. The target of issue 25 is
 # 0.95: raise the floor as the search improves, never lower it.
-RECALL_FLOOR = 0.60
+RECALL_FLOOR = 0.95
 # Each kind of difficulty has enough judgements to be measured on its own.
 MINIMUM_PER_KIND = {
     "word form": 8,

@@ -15,9 +15,16 @@ MAX_QUERIES_PER_PAGE = 20
 # queries for any amount of them) and, in a new generation, the way into the directory
 # (its page and categories, three queries; a cached fragment afterwards); the site
 # search asks each app's section (the directory's offers, the swap board's posts)
-# besides the pages, and reads the query once for the pages and once for the directory
-# (the editors' synonyms); several words cost no more than one.
-MAX_QUERIES = {"/de/": 32, "/de/search/?q=Kiez": 24, "/de/search/?q=Hilfe+beim+Einkaufen": 24}
+# besides the pages, and reads the query once (the editors' synonyms, the vocabulary,
+# and the vocabulary's words near in length when a word is long enough for a typo);
+# several words cost no more than one. The result pages load their specific types
+# with a query a type: fewer when more pages of one type crowd the first ten results.
+MAX_QUERIES = {
+    "/de/": 32,
+    "/de/search/?q=Kiez": 25,
+    "/de/search/?q=Hilfe+beim+Einkaufen": 25,
+    "/de/search/?q=Fahrdinst": 25,
+}
 
 
 def grow_site(home_page, count):
@@ -34,10 +41,13 @@ def grow_site(home_page, count):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/de/", "/de/kontakt/", "/de/search/?q=Kiez", "/de/search/?q=Hilfe+beim+Einkaufen"])
+@pytest.mark.parametrize(
+    "path",
+    ["/de/", "/de/kontakt/", "/de/search/?q=Kiez", "/de/search/?q=Hilfe+beim+Einkaufen", "/de/search/?q=Fahrdinst"],
+)
 def test_query_count_does_not_grow_with_content(client, home_page, path):
     small = count_fresh_queries(client, path)
     grow_site(home_page, 40)
     large = count_fresh_queries(client, path)
-    assert small == large, f"{path}: {small} queries with demo content, {large} with 160 more pages"
+    assert large <= small, f"{path}: {small} queries with demo content, {large} with 160 more pages"
     assert large <= MAX_QUERIES.get(path, MAX_QUERIES_PER_PAGE)

@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import import_string
@@ -42,4 +43,7 @@ class Command(BaseCommand):
             builders = DEMO_BUILDERS if without_translations else [*DEMO_BUILDERS, TRANSLATIONS_BUILDER]
             for builder in builders:
                 import_string(builder)(stdout=self.stdout)
+        # Offers become public with their provider's consent, after their own save: the
+        # vocabulary learns them from what is public at the end.
+        call_command("rebuild_search_words", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
