@@ -27,6 +27,7 @@ def search(request):
     results_page = None
     other_sections = []
     parsed_query = None
+    ways_on = []
     if query:
         parsed_query = read_query(query)
         other_sections = _other_sections(request, query, parsed_query)
@@ -35,6 +36,8 @@ def search(request):
             parsed_query,
         )
         results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        if not other_sections and not results_page.paginator.count:
+            ways_on = _ways_on(request)
 
     return TemplateResponse(
         request,
@@ -44,6 +47,7 @@ def search(request):
             "search_results": results_page,
             "other_sections": other_sections,
             "did_you_mean": getattr(parsed_query, "did_you_mean", None),
+            "ways_on": ways_on,
             "seo_title": _("Search"),
             # The page has its own search form; a second one in the header would repeat it.
             "hide_header_search": True,
@@ -58,6 +62,14 @@ def _other_sections(request, query, parsed_query):
     name its "language" or "locale_id", so that German shown on another language's page
     is marked as such."""
     sections = (source(request, query, parsed_query) for source in hooks.get_hooks("quartier_site_search"))
+    return [section for section in sections if section]
+
+
+def _ways_on(request):
+    """Where to go when the search found nothing at all, so that it is no dead end:
+    each app registered with this hook returns {"heading", "links"} or None; a link is
+    {"title", "url"} and may name its "language" or "locale_id" like a section's item."""
+    sections = (source(request) for source in hooks.get_hooks("quartier_search_nothing_found"))
     return [section for section in sections if section]
 
 

@@ -39,6 +39,17 @@ def directory_in_site_search(request, query, parsed_query):
     return site_search_section(request, query, parsed_query)
 
 
+@hooks.register("quartier_search_nothing_found")
+def directory_categories_when_nothing_found(request):
+    """A search that finds nothing still leads somewhere: into the directory by topic."""
+    from .views.queries import category_links
+
+    _url, categories = category_links(request)
+    if not categories:
+        return None
+    return {"heading": gettext("Browse the directory by topic"), "links": categories}
+
+
 @hooks.register("quartier_personal_data")
 def enquiries_as_personal_data():
     from core.personal_data import PersonalDataSource, by_email_or_phone

@@ -2,7 +2,7 @@ from django import template
 
 from core.locales import request_locales
 from directory.models import DirectoryPage
-from directory.views.queries import categories_for_filters
+from directory.views.queries import category_links
 
 register = template.Library()
 
@@ -23,15 +23,5 @@ def printable_overview_url(context):
 def find_help(context):
     """The way into the directory from the home page: a search field and the
     categories as tiles, each leading to the directory filtered by it."""
-    request = context["request"]
-    directory = DirectoryPage.objects.live().public().filter(locale=request_locales(request).default).first()
-    if directory is None:
-        return {}
-    url = directory.base_url(request)
-    return {
-        "directory_url": url,
-        "categories": [
-            {"name": category.name, "url": f"{url}?category={category.slug}"}
-            for category in categories_for_filters(request)
-        ],
-    }
+    url, categories = category_links(context["request"])
+    return {"directory_url": url, "categories": categories}

@@ -6,6 +6,7 @@ from core.locales import localized_queryset, request_locales
 from ..models import (
     TARGET_GROUP_FIELDS,
     Category,
+    DirectoryPage,
     Offer,
     Provider,
 )
@@ -21,6 +22,21 @@ def categories_for_filters(request):
     """The categories in the reader's language: the directory's and the clubs' filters
     both offer them."""
     return list(localized_queryset(Category.objects.all(), locales(request)).order_by("sort_order", "name"))
+
+
+def category_links(request):
+    """(the directory's address, its categories as {"title", "url", "locale_id"}, each
+    leading to the directory filtered by it), in the reader's language; (None, []) without
+    a directory. The German directory page: base_url() puts the reader's language prefix
+    on it, and an untranslated category keeps its German slug, which the filter knows."""
+    directory = DirectoryPage.objects.live().public().filter(locale=request_locales(request).default).first()
+    if directory is None:
+        return None, []
+    url = directory.base_url(request)
+    return url, [
+        {"title": category.name, "url": f"{url}?category={category.slug}", "locale_id": category.locale_id}
+        for category in categories_for_filters(request)
+    ]
 
 
 def public_offers(request=None):
