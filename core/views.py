@@ -15,6 +15,7 @@ from wagtail.models import Page
 from core.forms import clean_query
 from core.locales import request_locales
 from core.search import ranked, read_query
+from core.snippets import query_terms
 
 logger = logging.getLogger(__name__)
 
@@ -26,11 +27,14 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     results_page = None
     other_sections = []
+    terms = None
     if query:
         other_sections = _other_sections(request, query)
+        parsed_query = read_query(query)
+        terms = query_terms(parsed_query)
         results = ranked(
             Page.objects.live().public().filter(locale=request_locales(request).active).exclude(depth=1).specific(),
-            read_query(query),
+            parsed_query,
         )
         results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
 
@@ -41,6 +45,8 @@ def search(request):
             "search_query": query,
             "search_results": results_page,
             "other_sections": other_sections,
+            # For the snippets of every result, the sections' too ({% search_snippet %}).
+            "search_terms": terms,
             "seo_title": _("Search"),
             # The page has its own search form; a second one in the header would repeat it.
             "hide_header_search": True,

@@ -1,4 +1,5 @@
-"""Why a result matched: the snippet of its text with the query's words marked."""
+"""Why a result matched: the snippet of its text with the query's words marked, and
+the search pages that show it (site search, directory, clubs)."""
 
 import re
 
@@ -10,6 +11,7 @@ from wagtail.search.query import And, Not, Or, Phrase, PlainText
 
 from core.search import read_query
 from core.snippets import marked, query_terms, snippet
+from home.models import StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -140,3 +142,58 @@ def test_a_title_is_marked_whole_and_escaped():
     assert html.startswith("Titel Titel") and "…" not in html
     assert marks(html) == ["Fahrdienst"]
     assert html.endswith("&quot;&gt;&lt;img src=x&gt;")
+
+
+# The search pages
+
+
+def test_site_search_marks_the_word_that_matched(client):
+    html = client.get("/de/search/", {"q": "Fahrdienste"}).content.decode()
+    # The directory's offer, found by a part of its title.
+    assert "<mark>Seniorenfahrdienst</mark> „Lindenmobil“" in html
+
+
+def test_site_search_shows_the_snippet_of_a_page(client, home_page):
+    intro = " ".join(["Vorweg"] * 50) + " Unsere Fahrdienste bringen Sie zum Arzt. " + " ".join(["Danach"] * 50)
+    home_page.add_child(instance=StandardPage(title="Mobil im Alter", slug="mobil", intro=intro))
+    html = client.get("/de/search/", {"q": "Fahrdienste"}).content.decode()
+    assert "<p>…Vorweg Vorweg Vorweg Vorweg Vorweg Vorweg Unsere <mark>Fahrdienste</mark> bringen" in html
+
+
+def test_site_search_marks_a_swap_post(client):
+    html = client.get("/de/search/", {"q": "Kinderfahrrad"}).content.decode()
+    assert "<mark>Kinderfahrrad</mark>, 20 Zoll" in html
+
+
+@pytest.mark.parametrize("query", ["<script>alert(1)</script>", '"><img src=x>', "Fahrdienst <b>x</b> \x00 ‮"])
+def test_hostile_queries_and_titles_are_escaped(client, home_page, query):
+    home_page.add_child(
+        instance=StandardPage(
+            title='Fahrdienst script alert "><img src=x>',
+            slug="boese",
+            intro="<script>alert(1)</script> img src Fahrdienst",
+            search_description="",
+        )
+    )
+    html = client.get("/de/search/", {"q": query}).content.decode()
+    assert "<script>alert" not in html
+    assert "<img src=x>" not in html
+    assert "<b>x</b>" not in html
+    assert "\x00" not in html
+
+
+def test_directory_search_marks_offers_and_providers(client):
+    html = client.get("/de/hilfe-und-angebote/", {"q": "Fahrdienst"}).content.decode()
+    assert "<mark>Seniorenfahrdienst</mark> „Lindenmobil“" in html
+    html = client.get("/de/hilfe-und-angebote/", {"q": "Tischlerei"}).content.decode()
+    assert marks(html).count("Tischlerei") >= 3  # the provider's card and each of its two offers
+
+
+def test_directory_without_search_marks_nothing(client):
+    assert "<mark>" not in client.get("/de/hilfe-und-angebote/").content.decode()
+
+
+def test_club_search_marks_clubs(client):
+    html = client.get("/de/vereine/", {"q": "Chor"}).content.decode()
+    assert "<mark>Lindenchor</mark>" in html
+    assert "<mark>" not in client.get("/de/vereine/").content.decode()
