@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.locales import reader_url
 from core.search import ranked_values, read_query
+from core.snippets import query_terms
 from directory.views.queries import categories_for_filters
 from directory.views.search import MAX_SEARCH_HITS
 
@@ -34,11 +35,14 @@ def club_list(request, index_page):
     clubs = index_page.clubs(request)
     filters = form.cleaned_data if form.is_valid() else {}
     selected = None
+    terms = None
     if slug := filters.get("category"):
         selected = next((c for c in categories if c.slug == slug), None)
         clubs = clubs.filter(categories__translation_key=selected.translation_key).distinct()
     if query := filters.get("q", "").strip():
-        hits = ranked_values(ClubPage.objects.child_of(index_page).live(), read_query(query), "pk", MAX_SEARCH_HITS)
+        parsed_query = read_query(query)
+        terms = query_terms(parsed_query)
+        hits = ranked_values(ClubPage.objects.child_of(index_page).live(), parsed_query, "pk", MAX_SEARCH_HITS)
         clubs = clubs.filter(pk__in=hits)
     items = Paginator(clubs, CLUBS_PER_PAGE).get_page(_page_number(request))
     context = index_page.get_context(request)
@@ -48,6 +52,8 @@ def club_list(request, index_page):
             "items": items,
             "clubs": items,
             "query": query if filters else "",
+            # The cards show why a club matched ({% search_snippet %}).
+            "search_terms": terms,
             "selected_category": selected,
             "volunteering_url": reader_url(index_page, request, "volunteering"),
         }

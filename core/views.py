@@ -15,6 +15,7 @@ from wagtail.models import Page
 from core.forms import clean_query
 from core.locales import request_locales
 from core.search import ranked, read_query
+from core.snippets import query_terms
 
 logger = logging.getLogger(__name__)
 
@@ -28,8 +29,10 @@ def search(request):
     other_sections = []
     parsed_query = None
     ways_on = []
+    terms = None
     if query:
         parsed_query = read_query(query)
+        terms = query_terms(parsed_query)
         other_sections = _other_sections(request, query, parsed_query)
         results = ranked(
             Page.objects.live().public().filter(locale=request_locales(request).active).exclude(depth=1).specific(),
@@ -48,6 +51,8 @@ def search(request):
             "other_sections": other_sections,
             "did_you_mean": getattr(parsed_query, "did_you_mean", None),
             "ways_on": ways_on,
+            # For the snippets of every result, the sections' too ({% search_snippet %}).
+            "search_terms": terms,
             "seo_title": _("Search"),
             # The page has its own search form; a second one in the header would repeat it.
             "hide_header_search": True,

@@ -105,6 +105,8 @@ def offer_list(request, page, area):
             "sections": sections,
             "result_total": sum(section["total"] for section in sections),
             "matching_providers": matching_providers,
+            # Offer and provider cards show why they matched ({% search_snippet %}).
+            "search_terms": search.terms if search else None,
             "filter_querystring": filter_query.urlencode(),
             "all_url": base,
             "community_url": base + page.reverse_subpage("community"),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from core.locales import reader_url
 from core.search import among, ranked_values, read_query
+from core.snippets import query_terms
 
 from ..models import (
     AREA_KINDS,
@@ -61,12 +62,14 @@ class OfferSearch:
     only the offers shown are loaded, by primary key."""
 
     def __init__(self, request, offers, query):
+        # Read once: the offers' and the providers' search share the synonyms' lookup,
+        # and the snippets of the results show its words.
+        query = read_query(query)
+        self.terms = query_terms(query)
         self.ids_by_area, self.provider_keys = self._find(request, offers, query)
 
     @staticmethod
     def _find(request, offers, query):
-        # Read once: the offers' and the providers' search share the synonyms' lookup.
-        query = read_query(query)
         offer_keys = search_keys(request, Offer, query)
         provider_keys = search_keys(request, Provider, query)
         provider_ids = Provider.objects.filter(among("translation_key", provider_keys, UUIDField()))

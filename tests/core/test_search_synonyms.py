@@ -18,6 +18,8 @@ DIRECTORY = "/de/hilfe-und-angebote/"
 
 def offer_titles(client, query):
     html = client.get(DIRECTORY, {"q": query}).content.decode()
+    # The words that matched are marked in the titles (core/snippets.py).
+    html = html.replace("<mark>", "").replace("</mark>", "")
     return re.findall(r'<h3[^>]*>\s*<a href="/de/hilfe-und-angebote/angebot/[^"]+/"[^>]*>([^<]+)</a>', html)
 
 

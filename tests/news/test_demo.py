@@ -49,7 +49,7 @@ def test_demo_runs_again_without_duplicating_tags_or_exceptions():
 @pytest.mark.django_db
 def test_news_and_events_are_found_by_the_site_search(client):
     html = client.get("/de/search/", {"q": "Repair"}).content.decode()
-    assert "Repair-Café" in html
+    assert "<mark>Repair</mark>-Café" in html  # the word that matched is marked
     html = client.get("/de/search/", {"q": "Armlehnen"}).content.decode()
     assert "Neue Bänke auf dem Lindenplatz" in html
 
