@@ -56,7 +56,8 @@ def test_a_drafts_words_are_never_offered_and_a_publications_are_learnt(client, 
     draft.save_revision().publish()
     assert learnt("zwetschgendatschi")
     assert read_query("Zwetschgendatschy").did_you_mean == "Zwetschgendatschi"
-    assert "Zwetschgendatschi im Hof" in search_page(client, "Zwetschgendatschy")
+    # Found by the correction, and marked as the word that matched.
+    assert "<mark>Zwetschgendatschi</mark> im Hof" in search_page(client, "Zwetschgendatschy")
 
 
 def test_the_nightly_rebuild_forgets_what_is_no_longer_public(home_page):
