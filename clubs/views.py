@@ -35,13 +35,14 @@ def club_list(request, index_page):
     clubs = index_page.clubs(request)
     filters = form.cleaned_data if form.is_valid() else {}
     selected = None
-    terms = None
+    terms = did_you_mean = None
     if slug := filters.get("category"):
         selected = next((c for c in categories if c.slug == slug), None)
         clubs = clubs.filter(categories__translation_key=selected.translation_key).distinct()
     if query := filters.get("q", "").strip():
         parsed_query = read_query(query)
         terms = query_terms(parsed_query)
+        did_you_mean = getattr(parsed_query, "did_you_mean", None)
         hits = ranked_values(ClubPage.objects.child_of(index_page).live(), parsed_query, "pk", MAX_SEARCH_HITS)
         clubs = clubs.filter(pk__in=hits)
     items = Paginator(clubs, CLUBS_PER_PAGE).get_page(_page_number(request))
@@ -54,6 +55,7 @@ def club_list(request, index_page):
             "query": query if filters else "",
             # The cards show why a club matched ({% search_snippet %}).
             "search_terms": terms,
+            "did_you_mean": did_you_mean,
             "selected_category": selected,
             "volunteering_url": reader_url(index_page, request, "volunteering"),
         }

@@ -22,7 +22,7 @@ from core.words import LONGEST_WORD, WORD, fold, word_key
 ELLIPSIS = "…"
 # A shorter query word inside a longer text word is chance, not a compound part ("ei"
 # in "Verein").
-SHORTEST_PART = 4
+SHORTEST_MARKED_PART = 4
 # Control characters would reach the page as they are (escape() leaves them alone).
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Rich text runs its paragraphs together once the tags are gone ("Hilfe</p><p>Wir").
@@ -68,7 +68,7 @@ class Matcher:
         self.language = language
         self.folded = {fold(term) for term in terms}
         self.keys = {word_key(term, language) for term in terms}
-        self.parts = {term for term in self.folded if len(term) >= SHORTEST_PART}
+        self.parts = {term for term in self.folded if len(term) >= SHORTEST_MARKED_PART}
 
     def key(self, word):
         """The key of `word` when it matches, else None: matches with the same key are

@@ -1,13 +1,15 @@
 """The site's vocabulary (core.models.SearchWord): the words of what residents can find,
 per language, with their keys (core/words.py). The site search reads each word of a
-query against it (read()), in one query, and one more when a word is unknown:
+query against it (read()), in one query, and one more when a word is long enough for a
+typo:
 
 - the compounds the word is part of ("Müll" is part of "Sperrmüll", "Hitze" of
   "Hitzewarnung"), searched with the word;
 - a word the text does not have, split into two words it has ("Arztbegleitung" into
   "Arzt" and "Begleitung"), both of which must match;
-- a word the text does not have, corrected to the nearest words it has (one typo in
-  words of five letters, two from nine), shown as "Did you mean …".
+- a word the text does not have, and no part of a word it has, corrected to the nearest
+  words it has (one typo in words of five letters, two from nine), shown as "Did you
+  mean …".
 
 The vocabulary holds only public text: a word of a draft must never be offered as a
 correction. It learns the words of an object when the object is saved and public
@@ -30,8 +32,11 @@ from wagtail.models import Page
 from .models import SearchWord
 from .words import StemmedSearch, fold, word_key, words_of
 
-# A part of a compound ("Arzt", "Müll"), and the rest of a word that contains a key.
-SHORTEST_PART = 3
+# Shorter words are not worth correcting or splitting against ("an", "zu").
+SHORTEST_WORD = 3
+# A part of a compound ("Arzt", "Müll"), and the rest of a word that contains a key:
+# with three letters, chance splits abound ("Lindencor" is no "Linden" and "core").
+SHORTEST_PART = 4
 # Keys shorter than this are part of too many words to stand for a compound's part.
 SHORTEST_CONTAINED = 4
 MOST_COMPOUNDS = 10
@@ -63,7 +68,7 @@ def _words(obj):
     language = obj.search_language()
     found = {}
     for word in words_of(obj.search_text()):
-        if len(word) >= SHORTEST_PART:
+        if len(word) >= SHORTEST_WORD:
             found.setdefault(fold(word), (word, word_key(word, language)))
     return language, found
 
@@ -158,7 +163,8 @@ def read(words, language):
     # that a search costs the same queries whatever the site holds.
     candidates = _typo_candidates(words, language)
     for word, reading in readings.items():
-        if not (reading.known or reading.compounds or reading.parts):
+        # A typo may split by chance into two known parts, so parts do not rule it out.
+        if not (reading.known or reading.compounds):
             reading.corrections = _nearest(fold(word), candidates)
     return readings
 

@@ -107,6 +107,7 @@ def offer_list(request, page, area):
             "matching_providers": matching_providers,
             # Offer and provider cards show why they matched ({% search_snippet %}).
             "search_terms": search.terms if search else None,
+            "did_you_mean": search.did_you_mean if search else None,
             "filter_querystring": filter_query.urlencode(),
             "all_url": base,
             "community_url": base + page.reverse_subpage("community"),

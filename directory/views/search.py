@@ -66,6 +66,7 @@ class OfferSearch:
         # and the snippets of the results show its words.
         query = read_query(query)
         self.terms = query_terms(query)
+        self.did_you_mean = getattr(query, "did_you_mean", None)
         self.ids_by_area, self.provider_keys = self._find(request, offers, query)
 
     @staticmethod

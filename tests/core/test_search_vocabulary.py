@@ -78,3 +78,22 @@ def test_the_nightly_rebuild_forgets_what_is_no_longer_public(home_page):
 def test_any_query_reads_against_the_vocabulary_without_failing(client, query):
     assert client.get("/de/search/", {"q": query}).status_code == 200
     assert client.get("/de/hilfe-und-angebote/", {"q": query}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "typo", "word"),
+    [
+        # The directory keeps its other filters in the corrected search.
+        ("/de/hilfe-und-angebote/?free=on&q=Fahrdinst", "Fahrdinst", "Fahrdienst"),
+        ("/de/vereine/?q=Lindencor", "Lindencor", "Lindenchor"),
+    ],
+)
+def test_the_directory_and_the_clubs_ask_did_you_mean_too(client, path, typo, word):
+    html = client.get(path).content.decode()
+    suggestion = re.search(r'class="search-did-you-mean">.*?<a href="([^"]+)">([^<]+)</a>', html, re.S)
+    assert suggestion.group(2) == word
+    assert f"q={word}" in suggestion.group(1)
+    assert typo not in suggestion.group(1)
+    if "free=on" in path:
+        assert "free=on" in suggestion.group(1)
+    assert client.get(path.split("?")[0] + suggestion.group(1).replace("&amp;", "&")).status_code == 200
