@@ -1,7 +1,6 @@
 """The site's vocabulary (core.models.SearchWord): the words of what residents can find,
 per language, with their keys (core/words.py). The site search reads each word of a
-query against it (read()), in one query, and one more when a word is long enough for a
-typo:
+query against it (read()), in one query:
 
 - the compounds the word is part of ("Müll" is part of "Sperrmüll", "Hitze" of
   "Hitzewarnung"), searched with the word;
@@ -137,8 +136,15 @@ def read(words, language):
     for key in keys.values():
         if len(key) >= SHORTEST_CONTAINED:
             condition |= _starting_with("key", key) | _starting_with("key_backwards", key[::-1])
+    # Whenever a word is long enough for a typo, not only when it is unknown, so that a
+    # search costs the same one query whatever the site holds. Every check below is a
+    # fact about the rows it reads, so rows one condition brings serve the others too.
+    condition |= _typo_candidates(words)
     rows = list(
-        SearchWord.objects.filter(condition, language=language).values_list("spelling", "folded", "key", "documents")
+        SearchWord.objects.filter(language=language)
+        .annotate(length=Length("folded"))
+        .filter(condition)
+        .values_list("spelling", "folded", "key", "documents")
     )
     # The commonest spelling of each key.
     by_key = {}
@@ -159,13 +165,10 @@ def read(words, language):
                 _head, _tail, head_key, tail_key = max(known_splits, key=lambda option: min(map(len, option[:2])))
                 reading.parts = (by_key[head_key], by_key[tail_key])
         readings[word] = reading
-    # Asked whenever a word is long enough for a typo, not only when one is unknown, so
-    # that a search costs the same queries whatever the site holds.
-    candidates = _typo_candidates(words, language)
     for word, reading in readings.items():
         # A typo may split by chance into two known parts, so parts do not rule it out.
         if not (reading.known or reading.compounds):
-            reading.corrections = _nearest(fold(word), candidates)
+            reading.corrections = _nearest(fold(word), rows)
     return readings
 
 
@@ -200,10 +203,10 @@ def _typos_allowed(folded):
     return sum(len(folded) >= length for length in TYPO_LENGTHS)
 
 
-def _typo_candidates(words, language):
-    """The vocabulary's words near enough in length to a word of the query, and
-    beginning with its first letter: people rarely get that one wrong, and it narrows
-    the candidates to one range of the vocabulary's index."""
+def _typo_candidates(words):
+    """The condition for the vocabulary's words near enough in length to a word of the
+    query, and beginning with its first letter: people rarely get that one wrong, and it
+    narrows the candidates to one range of the vocabulary's index."""
     condition = Q()
     for folded in {fold(word) for word in words}:
         allowed = _typos_allowed(folded)
@@ -211,22 +214,17 @@ def _typo_candidates(words, language):
             condition |= _starting_with("folded", folded[0]) & Q(
                 length__gte=len(folded) - allowed, length__lte=len(folded) + allowed
             )
-    if not condition:
-        return []
-    return list(
-        SearchWord.objects.filter(language=language)
-        .annotate(length=Length("folded"))
-        .filter(condition)
-        .values_list("spelling", "folded", "documents")
-    )
+    return condition
 
 
 def _nearest(folded, candidates):
     """The candidates within the typos a word of its length allows, nearest and
     commonest first."""
     allowed = _typos_allowed(folded)
+    if not allowed:
+        return []
     near = []
-    for spelling, candidate, documents in candidates:
+    for spelling, candidate, _key, documents in candidates:
         distance = OSA.distance(folded, candidate, score_cutoff=allowed)
         if distance <= allowed:
             near.append((distance, -documents, spelling))

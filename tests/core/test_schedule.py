@@ -86,6 +86,7 @@ def test_each_job_runs_at_its_time_and_once(dummy_backend):
     assert enqueued_at(at(1, 4, 0, month=12)) == {
         *EVERY_MINUTE,
         *EVERY_QUARTER_HOUR,
+        "rebuild search words",
         "enforce retention",
         "forget finished tasks",
     }
@@ -96,6 +97,7 @@ def test_each_job_runs_at_its_time_and_once(dummy_backend):
         "send Quartiersbrief digests",
         "remind clubs of unanswered volunteers",
         "check links",
+        "rebuild search words",
         "enforce retention",
         "forget finished tasks",
     }
