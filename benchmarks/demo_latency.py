@@ -7,8 +7,10 @@ Builds the demo content in a throwaway SQLite database (the database cache with 
 - "framed": with the frame fragments (header, menu, footer) of the generation cached,
   as most requests find them;
 - "fresh": as the first request after a publication, in a new generation.
-Prints the median and the 95th percentile of each, and the queries. Run by
-`make benchmark`, or alone: `.venv/bin/python benchmarks/demo_latency.py`.
+Prints the median and the 95th percentile of each, and the queries. The searches
+"nobody asked before" ask a different query in every request, made from the demo's
+search vocabulary (benchmarks/queries.py): no two requests of the run ask the same.
+Run by `make benchmark`, or alone: `.venv/bin/python benchmarks/demo_latency.py`.
 """
 
 import os
@@ -20,6 +22,10 @@ from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "21"))
+UNASKED = (
+    ("site search nobody asked before", "/de/search/?q="),
+    ("directory search nobody asked before", "/de/hilfe-und-angebote/?q="),
+)
 
 
 def page_types():
@@ -61,14 +67,17 @@ def page_types():
 
 
 def measure(client, path, fresh):
+    """(p50, p95, queries of the last request) of ROUNDS requests for `path`, or for
+    each of the paths of a list in turn (one request each, after one more to warm)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from core.page_cache import bump_generation
 
+    paths = path if isinstance(path, list) else [path] * (ROUNDS + 1)
     times = []
-    client.get(path)  # what lasts as long as the process (content types, renditions)
-    for _ in range(ROUNDS):
+    client.get(paths[0])  # what lasts as long as the process (content types, renditions)
+    for path in paths[1 : ROUNDS + 1]:
         if fresh:
             bump_generation()
         with CaptureQueriesContext(connection) as queries:
@@ -79,6 +88,24 @@ def measure(client, path, fresh):
             raise RuntimeError(f"{path} answered {response.status_code}")
     times.sort()
     return statistics.median(times), times[int(len(times) * 0.95) - 1], len(queries)
+
+
+def unasked_paths():
+    """(name, framed paths, fresh paths): ROUNDS + 1 distinct queries for each."""
+    from queries import encoded, unasked_queries, vocabulary
+
+    queries = unasked_queries(vocabulary("de"), 4 * (ROUNDS + 1))
+    if len(queries) < 4 * (ROUNDS + 1):
+        raise RuntimeError(f"the demo's vocabulary makes only {len(queries)} distinct queries")
+    slices = [queries[number::4][: ROUNDS + 1] for number in range(4)]
+    return [
+        (
+            name,
+            [prefix + encoded(query) for query in slices[2 * number]],
+            [prefix + encoded(query) for query in slices[2 * number + 1]],
+        )
+        for number, (name, prefix) in enumerate(UNASKED)
+    ]
 
 
 def main():
@@ -100,14 +127,16 @@ def main():
     call_command("migrate", verbosity=0)
     call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
     call_command("collectstatic", "--noinput", verbosity=0)
+    print(f"\nLoad average (1, 5, 15 min) before measuring: {', '.join(f'{load:.2f}' for load in os.getloadavg())}")
     print(f"\nDemo neighbourhood on SQLite, page cache off, in-process, {ROUNDS} requests each:\n")
     print("| page type | framed p50 ms | framed p95 ms | fresh p50 ms | fresh p95 ms | queries (framed / fresh) |")
     print("| --- | --- | --- | --- | --- | --- |")
     with override_settings(ALLOWED_HOSTS=["*"]):
         client = Client()
-        for name, path in page_types():
-            framed = measure(client, path, fresh=False)
-            fresh = measure(client, path, fresh=True)
+        pages = [(name, path, path) for name, path in page_types()]
+        for name, framed_path, fresh_path in pages + unasked_paths():
+            framed = measure(client, framed_path, fresh=False)
+            fresh = measure(client, fresh_path, fresh=True)
             print(
                 f"| {name} | {framed[0]:.1f} | {framed[1]:.1f} | {fresh[0]:.1f} | {fresh[1]:.1f} | "
                 f"{framed[2]} / {fresh[2]} |"

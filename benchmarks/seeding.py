@@ -4,6 +4,7 @@ paths computed the way treebeard does (Page.save() per page would take an hour),
 then a full search reindex. Sizes come from the environment (SIZES)."""
 
 import os
+import random
 import time
 import uuid
 from datetime import date, timedelta
@@ -27,19 +28,113 @@ WORDS = (  # noqa: SIM905 -- easier to read and extend than a list
     "Computer Smartphone Pflege Gesundheit Bewegung Tanz Theater Kunst Flohmarkt Tausch Spiel "
     "Hof Straße Platz"
 ).split()
-# The rest of each text: everyday words that no benchmark search asks for.
-FILLER = (  # noqa: SIM905
-    "wir laden alle herzlich ein jeden Dienstag im Nachbarschaftshaus mit Kaffee und Kuchen "
-    "ohne Anmeldung auch für Anfänger gern mit Freunden kommen bitte vorher melden wenn etwas "
-    "fehlt wir freuen uns auf viele neue Gesichter aus dem ganzen Viertel"
+# The rest of each text: German as offers write it, drawn from the word lists below with
+# the commonest words most often (Zipf), so that the index and the search vocabulary
+# hold thousands of words of uneven frequency, as a real site's do. (Until issue 25 the
+# rest was one sentence of 30 words, the same in every text.)
+FILLER = (  # noqa: SIM905 -- the little words between the others
+    "wir laden alle herzlich ein jeden Dienstag im mit und ohne auch für gern wenn etwas "
+    "uns auf viele neue aus dem ganzen Viertel die der das bei nach oder von zum zur"
+).split()
+# The first parts of compounds (with their linking s) and the last parts, singular and
+# plural: every pair is a compound the texts may use ("Nachbarschaftshilfe").
+HEADS = (  # noqa: SIM905
+    "Nachbarschafts Garten Fahrrad Kinder Senioren Familien Sprach Haus Miet Computer Handy "
+    "Koch Näh Musik Tanz Sport Lern Hausaufgaben Schulden Energie Spiel Tausch Jugend Frauen "
+    "Eltern Kiez Stadtteil Umwelt Wohn Arzt Pflege Sozial Rechts Bewerbungs Freizeit Lese "
+    "Theater Strick Holz Einkaufs Besuchs Müll Bücher Kleider Werkzeug Hof Trauer Mal Foto"
+).split()
+TAILS = [
+    pair.split("/")
+    for pair in (  # noqa: SIM905
+        "hilfe/hilfen beratung/beratungen gruppe/gruppen kurs/kurse treff/treffs "
+        "werkstatt/werkstätten dienst/dienste café/cafés stunde/stunden "
+        "sprechstunde/sprechstunden begleitung/begleitungen runde/runden abend/abende fest/feste "
+        "markt/märkte laden/läden projekt/projekte verein/vereine zentrum/zentren börse/börsen "
+        "küche/küchen raum/räume tag/tage angebot/angebote initiative/initiativen "
+        "nachmittag/nachmittage frühstück/frühstücke tisch/tische reparatur/reparaturen"
+    ).split()
+]
+NOUNS = [
+    pair.split("/")
+    for pair in (  # noqa: SIM905
+        "Nachbar/Nachbarn Nachbarin/Nachbarinnen Hilfe/Hilfen Arzt/Ärzte Termin/Termine "
+        "Wohnung/Wohnungen Miete/Mieten Brief/Briefe Formular/Formulare Behörde/Behörden "
+        "Antrag/Anträge Schule/Schulen Kind/Kinder Enkel/Enkel Hund/Hunde Balkon/Balkone "
+        "Pflanze/Pflanzen Beet/Beete Baum/Bäume Heizung/Heizungen Fenster/Fenster Tür/Türen "
+        "Lampe/Lampen Steckdose/Steckdosen Regal/Regale Schrank/Schränke Kiste/Kisten "
+        "Rad/Räder Reifen/Reifen Kette/Ketten Bremse/Bremsen Bus/Busse Bahn/Bahnen "
+        "Rollstuhl/Rollstühle Rollator/Rollatoren Brille/Brillen Rezept/Rezepte Suppe/Suppen "
+        "Kuchen/Kuchen Brot/Brote Gemüse/Gemüse Kaffee/Kaffees Lied/Lieder Chor/Chöre "
+        "Gitarre/Gitarren Buch/Bücher Zeitung/Zeitungen Sprache/Sprachen Gespräch/Gespräche "
+        "Abend/Abende Woche/Wochen Monat/Monate Sommer/Sommer Winter/Winter Ferien/Ferien "
+        "Nachmittag/Nachmittage Treffen/Treffen Ausflug/Ausflüge Spaziergang/Spaziergänge "
+        "Verein/Vereine Ehrenamt/Ehrenämter Spende/Spenden Kleidung/Kleidung Werkzeug/Werkzeuge "
+        "Bohrmaschine/Bohrmaschinen Leiter/Leitern Nähmaschine/Nähmaschinen Strom/Strom "
+        "Rechnung/Rechnungen Vertrag/Verträge Versicherung/Versicherungen Bewerbung/Bewerbungen "
+        "Hitze/Hitze Sperrmüll/Sperrmüll Hebamme/Hebammen Turnhalle/Turnhallen Spielplatz/Spielplätze"
+    ).split()
+]
+VERBS = (  # noqa: SIM905 -- several forms each, as texts use them
+    "helfen hilft geholfen reparieren repariert repariere kochen kocht gekocht backen backt "
+    "begleiten begleitet begleiten fahren fährt gefahren einkaufen kauft tauschen tauscht "
+    "lernen lernt gelernt lesen liest vorlesen singen singt spielen spielt basteln bastelt "
+    "nähen näht gärtnern pflanzen pflanzt gießen gießt besuchen besucht beraten berät "
+    "ausfüllen füllt übersetzen übersetzt erklären erklärt zeigen zeigt tragen trägt "
+    "umziehen zieht aufbauen baut streichen streicht bohren bohrt putzen putzt teilen teilt "
+    "verleihen verleiht leihen leiht schenken schenkt sammeln sammelt feiern feiert "
+    "turnen turnt tanzen tanzt wandern wandert treffen trifft kommen kommt bringen bringt"
+).split()
+ADJECTIVES = (  # noqa: SIM905
+    "kostenlos kostenlose kostenlosen barrierefrei barrierefreie freundlich freundliche "
+    "erfahren erfahrene ehrenamtlich ehrenamtliche ehrenamtlichen gemeinsam gemeinsame "
+    "regelmäßig regelmäßige wöchentlich wöchentliche monatlich kleine kleinen große großen "
+    "neue neuen alte alten offen offene geduldig geduldige zuverlässig zuverlässige schnell "
+    "schnelle einfach einfache günstig günstige mehrsprachig mehrsprachige türkisch arabisch "
+    "englisch ukrainisch deutsch gesund gesunde warm warme leicht leichte praktisch praktische"
 ).split()
 
 
+def _zipf(count):
+    """Cumulative weights 1/rank: the first of a list is drawn most often."""
+    total, cumulative = 0.0, []
+    for rank in range(1, count + 1):
+        total += 1 / rank
+        cumulative.append(total)
+    return cumulative
+
+
+_COMPOUNDS = [
+    (head + singular.lower(), head + plural.lower())
+    for position in range(max(len(HEADS), len(TAILS)))
+    # Diagonals first: the commonest compounds spread over all heads and tails.
+    for head, (singular, plural) in [
+        (HEADS[(position + shift) % len(HEADS)], TAILS[shift % len(TAILS)]) for shift in range(len(TAILS))
+    ]
+]
+_KINDS = (  # (list, cumulative Zipf weights), the little words most often
+    (FILLER, _zipf(len(FILLER))),
+    (FILLER, _zipf(len(FILLER))),
+    (_COMPOUNDS, _zipf(len(_COMPOUNDS))),
+    (NOUNS, _zipf(len(NOUNS))),
+    (VERBS, _zipf(len(VERBS))),
+    (ADJECTIVES, _zipf(len(ADJECTIVES))),
+)
+
+
 def words(number, count):
-    """`count` words: the two topics of `number`, then filler."""
+    """`count` words: the two topics of `number`, then varied text, the same for the
+    same `number` and `count` on every run."""
     topics = [WORDS[number % len(WORDS)], WORDS[(number * 7 + 3) % len(WORDS)]]
-    filler = [FILLER[(number * 5 + i) % len(FILLER)] for i in range(count)]
-    return " ".join((topics + filler)[:count])
+    generator = random.Random(number * 1009 + count)  # noqa: S311 -- the same text on every run
+    text = []
+    for _ in range(max(count - 2, 0)):
+        choices, weights = generator.choice(_KINDS)
+        word = generator.choices(choices, cum_weights=weights)[0]
+        if isinstance(word, (list, tuple)):  # a noun: singular or plural
+            word = word[generator.random() < 0.3]
+        text.append(word)
+    return " ".join((topics + text)[:count])
 
 
 def timed(label, timings):
@@ -80,26 +175,27 @@ def seed_providers_and_offers(locale):
     ]
     Provider.objects.bulk_create(providers, batch_size=BATCH)
     providers = list(Provider.objects.filter(slug__startswith="bench-anbieter-").order_by("pk"))
-    offers = [
-        Offer(
-            locale=locale,
-            translation_key=uuid.uuid4(),
-            provider=providers[number % len(providers)],
-            title=f"{words(number, 2).title()} {number}",
-            slug=f"bench-angebot-{number}",
-            summary=f"{words(number, 10)}.",
-            description=f"<p>{words(number, 60)}.</p>",
-            category=categories[number % len(categories)] if categories else None,
-            price_model="free" if number % 3 else "hourly",
-            price_amount=None if number % 3 else 12,
-            for_seniors=number % 2 == 0,
-            for_families=number % 3 == 0,
-            area_served="Lindenkiez",
-            live=True,
-        )
-        for number in range(SIZES["offers"])
-    ]
-    Offer.objects.bulk_create(offers, batch_size=BATCH)
+    for start in range(0, SIZES["offers"], BATCH * 10):  # 100,000 offers are not built at once
+        offers = [
+            Offer(
+                locale=locale,
+                translation_key=uuid.uuid4(),
+                provider=providers[number % len(providers)],
+                title=f"{words(number, 2).title()} {number}",
+                slug=f"bench-angebot-{number}",
+                summary=f"{words(number, 10)}.",
+                description=f"<p>{words(number, 60)}.</p>",
+                category=categories[number % len(categories)] if categories else None,
+                price_model="free" if number % 3 else "hourly",
+                price_amount=None if number % 3 else 12,
+                for_seniors=number % 2 == 0,
+                for_families=number % 3 == 0,
+                area_served="Lindenkiez",
+                live=True,
+            )
+            for number in range(start, min(start + BATCH * 10, SIZES["offers"]))
+        ]
+        Offer.objects.bulk_create(offers, batch_size=BATCH)
 
 
 def bulk_add_pages(parent, model, rows):

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
@@ -218,7 +219,13 @@ class Offer(ModeratedSnippet):
         ordering = ["title"]
         # The directory shows the first six of thousands by title: with the index
         # PostgreSQL reads six rows instead of sorting all (12 ms of 10,000 offers).
-        indexes = [models.Index(fields=["title"], name="directory_offer_title_idx")]
+        indexes = [
+            models.Index(fields=["title"], name="directory_offer_title_idx"),
+            # The search index joins its entries on object_id = id::varchar(50): without
+            # this, PostgreSQL reads every offer to join the few a rare word matches
+            # (49 ms -> 2 ms of 100,000 offers, benchmarks/site.py).
+            models.Index(Cast("id", models.CharField(max_length=50)), name="directory_offer_id_text"),
+        ]
         verbose_name = _("offer")
         verbose_name_plural = _("offers")
 
