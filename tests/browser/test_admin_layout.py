@@ -3,6 +3,8 @@ no column cut off, and each enquiry opens its detail view."""
 
 import secrets
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import ask_live_site
 
 ENQUIRIES = """
@@ -40,6 +42,8 @@ def test_the_enquiry_list_fits_a_1280_pixel_screen(page, live_site):
     assert widths["right"] <= widths["viewport"], widths
     assert widths["scroll"] <= widths["box"], widths
     # Other browser tests send enquiries too; open one of this test's.
-    page.locator("table.listing tbody a", has_text="Layout probe").first.click()
+    with page.expect_navigation():
+        page.locator("table.listing tbody a", has_text="Layout probe").first.click()
     assert "/admin/enquiry/inspect/" in page.url
-    assert page.get_by_text("beratungsstelle.nachbarschaftshilfe@lindenkiez-nachbarschaft.example.org").is_visible()
+    # Waits for the detail view to be shown: right after the click it may not be yet.
+    expect(page.get_by_text("beratungsstelle.nachbarschaftshilfe@lindenkiez-nachbarschaft.example.org")).to_be_visible()
