@@ -7,10 +7,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from core.locales import reader_url
-from core.search import ranked_values, read_query
+from core.search import MAX_SEARCH_HITS, ranked_values, read_query
 from core.snippets import query_terms
 from directory.views.queries import categories_for_filters
-from directory.views.search import MAX_SEARCH_HITS
 
 from .models import CLUBS_PER_PAGE, ClubPage, open_roles
 

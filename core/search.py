@@ -8,15 +8,23 @@ from those indexes (a BitmapOr) when the words are selective, and the result sta
 queryset: it can be filtered, counted, sliced and reduced to the columns needed
 instead of loading whole objects. Other databases (SQLite's FTS5 in development and
 tests) keep Wagtail's own search.
+
+Ranking reads every ranked row's text vectors, so PostgreSQL ranks a bounded set: the
+first matches the database finds of each kind (in the title, anywhere, every word;
+_found_first), a few hundred rows however common the words are (docs/search.md,
+"Performance").
 """
 
+from modelsearch.backends.database.postgres.weights import get_sql_weights
+
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import BooleanField, Case, F, Func, Q, QuerySet, Value, When
 from django.utils.translation import get_language
 
 from wagtail.search.backends import get_search_backend
-from wagtail.search.query import And, MatchAll, Not, Or, PlainText
+from wagtail.search.query import And, MatchAll, Not, Or, Phrase, PlainText
 from wagtail.search.utils import parse_query_string
 
 from core import vocabulary
@@ -39,6 +47,12 @@ STOP_WORDS = {
 # Words of one query that count: each is a condition of its own in the ranking, and
 # the search box takes 200 characters, a hundred one-letter words.
 MAX_WORDS = 8
+# The results of one list (the directory's, the clubs', the site search's pages) at
+# most: a search that matches more is too broad to be ranked usefully, and nobody reads
+# on to the 31st page of results.
+MAX_SEARCH_HITS = 300
+# On PostgreSQL, the matches of each kind that are ranked (_found_first).
+RANKED_AT_MOST = MAX_SEARCH_HITS
 
 
 def _synonyms(language):
@@ -141,8 +155,9 @@ def _postgres_backend():
 def ranked(queryset, parsed_query):
     """The rows of `queryset` that match `parsed_query` (from read_query, or from
     parse_query_string and read here), best first: of several words, those that match
-    more of them, then by the full-text rank. A queryset on PostgreSQL; Wagtail's search
-    results elsewhere, a queryset too when several words are ranked."""
+    more of them, then by the full-text rank. A queryset on PostgreSQL, of at most three
+    times RANKED_AT_MOST rows; Wagtail's search results elsewhere, a queryset too when
+    several words are ranked."""
     parsed_query = as_residents_mean(parsed_query)
     backend = _postgres_backend()
     if backend is None:
@@ -161,21 +176,61 @@ def ranked(queryset, parsed_query):
         return queryset
     if isinstance(parsed_query, Not) and isinstance(parsed_query.subquery, MatchAll):
         return queryset.none()
-    compiler = backend.query_compiler_class(queryset, parsed_query)
-    config = compiler.get_config(backend)
+    config = backend.config
     try:
-        tsquery = compiler.build_tsquery(compiler.query, config=config)
+        tsquery = _tsquery(parsed_query, config)
     except NotImplementedError:
         # Odd combinations (a nested "match everything"): Wagtail's search knows them.
         return queryset.search(parsed_query)
-    # Wagtail's own rank expression: title weighted by its norm, plus body.
-    rank = compiler._build_rank_expression(compiler.get_index_vectors(tsquery), config)
-    results = queryset.filter(_matches(tsquery)).annotate(search_rank=rank)
+    results = queryset.filter(pk__in=_found_first(queryset, parsed_query, tsquery, config))
+    results = results.annotate(search_rank=_rank(tsquery))
     if not _several_words(parsed_query):
         return results.order_by("-search_rank", "-pk")
-    return _count_words_matched(
-        results, parsed_query, lambda word: _matches(compiler.build_tsquery(word, config=config))
-    ).order_by("-words_matched", "-search_rank", "-pk")
+    return _count_words_matched(results, parsed_query, lambda word: _matches(_tsquery(word, config))).order_by(
+        "-words_matched", "-search_rank", "-pk"
+    )
+
+
+def _tsquery(query, config):
+    """The query as one tsquery parameter. Wagtail's compiler builds a tree of an
+    expression a spelling, and Django copies the tree for every use of it: for a query
+    of two words, thousands of copies and 40 ms of a search."""
+    return SearchQuery(_tsquery_text(query), search_type="raw", config=config)
+
+
+def _tsquery_text(query):
+    """`query` in to_tsquery's syntax. Each word or phrase is quoted, so that nothing a
+    resident types is read as an operator; to_tsquery stems the quoted words and reads
+    a quoted phrase as words that follow each other."""
+    if isinstance(query, PlainText):
+        operator = " & " if query.operator == "and" else " | "
+        return operator.join(_quoted(word) for word in query.query_string.split())
+    if isinstance(query, Phrase):
+        return _quoted(query.query_string)
+    if isinstance(query, Not):
+        return f"!({_tsquery_text(query.subquery)})"
+    if isinstance(query, (And, Or)):
+        operator = " & " if isinstance(query, And) else " | "
+        return operator.join(f"({_tsquery_text(subquery)})" for subquery in query.subqueries)
+    raise NotImplementedError(type(query).__name__)
+
+
+def _quoted(text):
+    return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _found_first(queryset, parsed_query, tsquery, config):
+    """The rows ranked: at most RANKED_AT_MOST of those that match all of several words,
+    of those whose title matches, and of those that match at all, each the first the
+    database finds. Ranking reads each row's text vectors; a common word matches a third
+    of 100,000 offers, and ranking them all took half a second. The best matches of a
+    narrow search are all among them; of a broad one, those that match in the title or
+    match every word."""
+    conditions = [Q(index_entries__title=tsquery), _matches(tsquery)]
+    if _several_words(parsed_query):
+        conditions.append(_matches(_tsquery(And(parsed_query.subqueries), config)))
+    first = [queryset.filter(condition).order_by().values("pk")[:RANKED_AT_MOST] for condition in conditions]
+    return first[0].union(*first[1:])
 
 
 def _count_words_matched(results, words, matches):
@@ -184,6 +239,16 @@ def _count_words_matched(results, words, matches):
     one that has them all. `matches(word)` is the condition for one word."""
     covered = [Case(When(matches(word), then=Value(1)), default=Value(0)) for word in words.subqueries]
     return results.annotate(words_matched=sum(covered[1:], covered[0]))
+
+
+def _rank(tsquery):
+    """Wagtail's rank (the title's rank weighted by its norm, plus the body's) with the
+    whole query at once. Wagtail ranks each spelling of each word on its own, two dozen
+    ts_rank calls a row for a query of two words, each reading the body's vector again:
+    for a common word, matched by a third of 100,000 offers, most of the search's time."""
+    weights = get_sql_weights()
+    title = SearchRank(F("index_entries__title"), tsquery, weights=weights) * F("index_entries__title_norm")
+    return title + SearchRank(F("index_entries__body"), tsquery, weights=weights)
 
 
 def _matches(tsquery):

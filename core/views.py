@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from core.forms import clean_query
 from core.locales import request_locales
-from core.search import ranked, read_query
+from core.search import MAX_SEARCH_HITS, ranked_values, read_query
 from core.snippets import query_terms
 
 logger = logging.getLogger(__name__)
@@ -34,11 +34,13 @@ def search(request):
         parsed_query = read_query(query)
         terms = query_terms(parsed_query)
         other_sections = _other_sections(request, query, parsed_query)
-        results = ranked(
-            Page.objects.live().public().filter(locale=request_locales(request).active).exclude(depth=1).specific(),
-            parsed_query,
-        )
-        results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        pages = Page.objects.live().public().filter(locale=request_locales(request).active).exclude(depth=1)
+        # The ranked ids once, then the pages of one result page: a paginated queryset
+        # would search twice, to count and to slice.
+        hits = ranked_values(pages, parsed_query, "pk", MAX_SEARCH_HITS)
+        results_page = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        by_pk = Page.objects.filter(pk__in=results_page.object_list).specific().in_bulk()
+        results_page.object_list = [by_pk[pk] for pk in results_page.object_list if pk in by_pk]
         if not other_sections and not results_page.paginator.count:
             ways_on = _ways_on(request)
 

@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from core.locales import reader_url
-from core.search import among, ranked_values, read_query
+from core.search import MAX_SEARCH_HITS, among, ranked_values, read_query
 from core.snippets import query_terms
 
 from ..models import (
@@ -20,9 +20,6 @@ from ..models import (
     Provider,
 )
 from .queries import locales, offers_for_list, public_offers, public_providers, with_urls
-
-# A search that matches more than this is too broad to be ranked usefully anyway.
-MAX_SEARCH_HITS = 300
 
 
 def search_keys(request, model, query):
@@ -85,10 +82,12 @@ class OfferSearch:
             .values_list("pk", "provider__kind")
         )
         found = {pk for pk, _kind in own}
+        # As many as the search shows at most: a provider with many offers would
+        # otherwise bring all of them: fifteen thousand for a common word at 100,000 offers.
         through_provider = (
             offers.filter(among("provider_id", provider_ids.values_list("pk", flat=True), BigAutoField()))
             .order_by("title")
-            .values_list("pk", "provider__kind")
+            .values_list("pk", "provider__kind")[: MAX_SEARCH_HITS + len(own)]
         )
         ranked = own + [(pk, kind) for pk, kind in through_provider if pk not in found]
         ids_by_area = {None: [pk for pk, _kind in ranked]}

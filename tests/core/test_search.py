@@ -147,3 +147,30 @@ def test_ranked_search_finds_what_wagtails_search_finds(words):
             assert matched == sorted(matched, reverse=True)
         # `||` between the text vectors, not between the words of the query.
         assert '"title" ||' not in str(results.query)
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL ranks a bounded set of the matches")
+def test_a_broad_search_ranks_what_matches_in_the_title_or_matches_every_word(monkeypatch):
+    """When more rows match than are ranked, the first the database finds are ranked,
+    and with them every row whose title matches and every row that matches all words:
+    the best of a broad search are not left out because they were stored last."""
+    from core import search
+    from directory.models import Offer
+    from tests.directory.factories import OfferFactory, ProviderFactory
+
+    monkeypatch.setattr(search, "RANKED_AT_MOST", 3)
+    provider = ProviderFactory()
+    described = "Wir backen Zwiebelkuchen für die Nachbarschaft."
+    broad = [OfferFactory(provider=provider, description=described).pk for _number in range(8)]
+    in_title = OfferFactory(provider=provider, title="Zwiebelkuchen im Hof", description="Jeden Freitag.")
+    every_word = OfferFactory(provider=provider, description="Zwiebelkuchen und Quittengelee, selbst gemacht.")
+    offers = Offer.objects.filter(pk__in=[*broad, in_title.pk, every_word.pk])
+
+    one_word = search.ranked_values(offers, search.read_query("Zwiebelkuchen"), "pk", 10)
+    assert one_word[0] == in_title.pk
+    assert len(one_word) < 10  # bounded: not all eight that only mention it were ranked
+
+    two_words = search.ranked_values(offers, search.read_query("Zwiebelkuchen Quittengelee"), "pk", 10)
+    assert two_words[0] == every_word.pk
+    assert in_title.pk in two_words
