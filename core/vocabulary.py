@@ -39,6 +39,8 @@ SHORTEST_PART = 4
 # Keys shorter than this are part of too many words to stand for a compound's part.
 SHORTEST_CONTAINED = 4
 MOST_COMPOUNDS = 10
+# Languages that write every noun with a capital (_contains).
+CAPITALISED_NOUNS = {"de"}
 # Longer words are not split (nor corrected): each cut is a key to look up, and no
 # word residents type is that long.
 LONGEST_COMPOUND = 30
@@ -155,7 +157,7 @@ def read(words, language):
         key = keys[word]
         reading = Reading(known=key in by_key)
         if len(key) >= SHORTEST_CONTAINED:
-            containing = [row for row in rows if row[2] != key and _contains(row[2], key)]
+            containing = [row for row in rows if row[2] != key and _contains(row[2], key, row[0], language)]
             containing.sort(key=lambda row: (-row[3], row[0]))
             reading.compounds = [row[0] for row in containing[:MOST_COMPOUNDS]]
         if not reading.known:
@@ -185,9 +187,16 @@ def _splits(folded, language):
     return options
 
 
-def _contains(key, part):
-    rest = len(key) - len(part)
-    return rest >= SHORTEST_PART and (key.startswith(part) or key.endswith(part))
+def _contains(key, part, spelling, language):
+    """Whether the word (`key`, as written: `spelling`) is a compound with `part` as its
+    first or last part. A German compound is of the kind of its last part: one that ends
+    in a noun is a noun and written with a capital, so "praktisch" does not end in the
+    noun "Tisch" as "Holztisch" does."""
+    if len(key) - len(part) < SHORTEST_PART:
+        return False
+    if key.startswith(part):
+        return True
+    return key.endswith(part) and (language not in CAPITALISED_NOUNS or spelling[:1].isupper())
 
 
 def _starting_with(column, prefix):

@@ -36,6 +36,16 @@ def test_the_demo_vocabulary_reads_compounds_typos_and_known_words():
     assert readings["Kiz"].corrections == []
 
 
+def test_a_word_that_merely_ends_like_a_noun_is_no_compound_of_it(home_page):
+    StandardPageFactory(
+        parent=home_page, title="Werkstatt", intro="Ein praktischer Holztisch, praktisch für jede Werkstatt."
+    )
+    rebuild()
+    compounds = read(["Tisch"], "de")["Tisch"].compounds
+    assert "Holztisch" in compounds
+    assert not {"praktisch", "praktischer"} & set(compounds)
+
+
 def test_a_typo_is_searched_as_the_nearest_word_and_offered_as_did_you_mean(client):
     html = search_page(client, "Seniorenfahrdinst")
     assert "Seniorenfahrdienst" in html
