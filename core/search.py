@@ -15,6 +15,9 @@ _found_first), a few hundred rows however common the words are (docs/search.md,
 "Performance").
 """
 
+import functools
+import operator
+
 from modelsearch.backends.database.postgres.weights import get_sql_weights
 
 from django.contrib.postgres.fields import ArrayField
@@ -261,6 +264,45 @@ def ranked_values(queryset, parsed_query, field, limit):
     if isinstance(results, QuerySet):
         return list(results.values_list(field, flat=True)[:limit])
     return [getattr(hit, field) for hit in results[:limit]]
+
+
+def ranked_by_contained_words(queryset, parsed_query, fields):
+    """For text kept out of the search index (residents' posts: their words must not
+    become corrections offered to others): the rows of `queryset` with any word of the
+    query, as read for every search (its spellings, keys, synonyms, compounds and
+    corrections), contained in one of `fields`, those with more of the words first.
+    Ordered by `words_matched`; callers add their own order after it."""
+    parsed_query = read_query(parsed_query)
+    words = parsed_query.subqueries if isinstance(parsed_query, ResidentsWords) else [parsed_query]
+    conditions = [condition for condition in (_contained(word, fields) for word in words) if condition]
+    if not conditions:  # nothing to look for ("a:b" is a filter, and no word)
+        return queryset.annotate(words_matched=Value(0))
+    covered = [Case(When(condition, then=Value(1)), default=Value(0)) for condition in conditions]
+    results = queryset.filter(functools.reduce(operator.or_, conditions))
+    return results.annotate(words_matched=sum(covered[1:], covered[0])).order_by("-words_matched")
+
+
+def _contained(query, fields):
+    """The condition that `query` (read by as_residents_mean) is contained in a field."""
+    if isinstance(query, PlainText):
+        every = query.operator == "and"
+        conditions = [_in_a_field(term, fields) for term in query.query_string.split()]
+        return functools.reduce(operator.and_ if every else operator.or_, conditions, Q())
+    if isinstance(query, Phrase):
+        return _in_a_field(query.query_string, fields)
+    if isinstance(query, Not):
+        return ~_contained(query.subquery, fields)
+    if isinstance(query, (And, Or)):
+        conditions = [_contained(subquery, fields) for subquery in query.subqueries]
+        return functools.reduce(operator.and_ if isinstance(query, And) else operator.or_, conditions)
+    return Q()  # match everything
+
+
+def _in_a_field(text, fields):
+    # SQLite compares letters beyond ASCII with their case: "Ärzte" is not "ärzte".
+    spellings = {text, text.lower(), text.capitalize()}
+    conditions = [Q(**{f"{field}__icontains": spelling}) for field in fields for spelling in sorted(spellings)]
+    return functools.reduce(operator.or_, conditions)
 
 
 class _EqualsAny(Func):

@@ -10,7 +10,7 @@ import segno
 
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
-from django.db.models import F, Q
+from django.db.models import F
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -25,6 +25,7 @@ from core.forms import claim_timestamp
 from core.jsonld import as_script
 from core.locales import localized_queryset, request_locales
 from core.pdf import cached_pdf_response
+from core.search import ranked_by_contained_words
 from participation import lifecycle
 from participation.forms import MessageForm, ReportForm
 from participation.models import State
@@ -61,17 +62,20 @@ def _public_posts():
     return SwapPost.objects.public().annotate(category_key=F("category__translation_key"))
 
 
-def matching(posts, query):
-    """Posts with every word of the query in the title or the description."""
-    for word in query.split():
-        posts = posts.filter(Q(title__icontains=word) | Q(description__icontains=word))
-    return posts
+def newest_first(posts, query):
+    """Posts with the words of the query in the title or the description, those with
+    more of them first, then the newest (core.search reads the query as every search
+    does; posts are not in the search index); all posts, newest first, without one."""
+    if query:
+        posts = ranked_by_contained_words(posts, query, ("title", "description"))
+        return posts.order_by("-words_matched", "-published_at", "-pk")
+    return posts.order_by("-published_at", "-pk")
 
 
-def site_search_section(request, query, limit=5):
-    """The board's part of the site-wide search: the newest matching posts, with a link
+def site_search_section(request, query, parsed_query=None, limit=5):
+    """The board's part of the site-wide search: the best matching posts, with a link
     to all of them on the board."""
-    posts = matching(_public_posts(), query)
+    posts = newest_first(_public_posts(), parsed_query or query)
     total = posts.count()
     page = board_page() if total else None
     if page is None:
@@ -87,7 +91,7 @@ def site_search_section(request, query, limit=5):
                 "source": f"{post.get_direction_display()} · {post.area}",
                 "language": post.language,
             }
-            for post in posts.only(*LIST_FIELDS).order_by("-published_at", "-pk")[:limit]
+            for post in posts.only(*LIST_FIELDS)[:limit]
         ],
         "total": total,
         "more_url": f"{base}?{urlencode({'q': query})}",
@@ -114,10 +118,8 @@ def board(request, page):
         posts = posts.filter(area=filters["area"])
     if filters.get("new"):
         posts = posts.filter(published_at__gte=timezone.now() - timedelta(days=7))
-    posts = matching(posts, filters.get("q", ""))
-    items = Paginator(posts.only(*LIST_FIELDS).order_by("-published_at", "-pk"), PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    posts = newest_first(posts, filters.get("q", ""))
+    items = Paginator(posts.only(*LIST_FIELDS), PER_PAGE).get_page(request.GET.get("page"))
     base = page.base_url(request)
     _with_category_names(items.object_list, categories)
     for post in items.object_list:

@@ -32,7 +32,7 @@ hooks.register("quartier_contribution_kinds", swap_kind)
 def swap_board_in_site_search(request, query, parsed_query):
     from .views import site_search_section
 
-    return site_search_section(request, query)
+    return site_search_section(request, query, parsed_query)
 
 
 @hooks.register("register_admin_urls")

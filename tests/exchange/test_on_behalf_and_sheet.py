@@ -122,3 +122,20 @@ def test_the_site_search_finds_posts_on_the_board(client):
     assert f"/de/tauschboerse/{post.pk}/" in html
     expired = SwapPost.objects.get(state=State.EXPIRED)
     assert f"/de/tauschboerse/{expired.pk}/" not in client.get(f"/de/search/?q={expired.title}").content.decode()
+
+
+def test_the_board_reads_a_search_as_every_search_does(client):
+    """Word forms, several words ranked by how many match, and little words left out:
+    "Kinderfahrräder" finds "Kinderfahrrad"; the post with both words comes first."""
+    bike = SwapPost.objects.get(title="Kinderfahrrad, 20 Zoll")
+    drill = SwapPost.objects.get(title="Bohrmaschine fürs Wochenende")
+
+    def found(query):
+        response = client.get("/de/tauschboerse/", {"q": query})
+        assert response.status_code == 200
+        return [post.pk for post in response.context["items"]]
+
+    assert bike.pk in found("Kinderfahrräder")
+    both = found("Kinderfahrrad mit Gangschaltung oder Bohrmaschine")
+    assert both.index(bike.pk) < both.index(drill.pk)
+    assert found("Bohrmaschine")[0] == drill.pk
