@@ -205,16 +205,19 @@ def _tsquery_text(query):
     """`query` in to_tsquery's syntax. Each word or phrase is quoted, so that nothing a
     resident types is read as an operator; to_tsquery stems the quoted words and reads
     a quoted phrase as words that follow each other."""
+    if isinstance(query, (PlainText, Phrase)) and not query.query_string.strip():
+        # An empty quote is a syntax error in to_tsquery; Wagtail's search knows them.
+        raise NotImplementedError("an empty word")
     if isinstance(query, PlainText):
-        operator = " & " if query.operator == "and" else " | "
-        return operator.join(_quoted(word) for word in query.query_string.split())
+        joined_by = " & " if query.operator == "and" else " | "
+        return joined_by.join(_quoted(word) for word in query.query_string.split())
     if isinstance(query, Phrase):
         return _quoted(query.query_string)
     if isinstance(query, Not):
         return f"!({_tsquery_text(query.subquery)})"
     if isinstance(query, (And, Or)):
-        operator = " & " if isinstance(query, And) else " | "
-        return operator.join(f"({_tsquery_text(subquery)})" for subquery in query.subqueries)
+        joined_by = " & " if isinstance(query, And) else " | "
+        return joined_by.join(f"({_tsquery_text(subquery)})" for subquery in query.subqueries)
     raise NotImplementedError(type(query).__name__)
 
 

@@ -62,7 +62,7 @@ def _public_posts():
     return SwapPost.objects.public().annotate(category_key=F("category__translation_key"))
 
 
-def newest_first(posts, query):
+def in_board_order(posts, query):
     """Posts with the words of the query in the title or the description, those with
     more of them first, then the newest (core.search reads the query as every search
     does; posts are not in the search index); all posts, newest first, without one."""
@@ -75,7 +75,7 @@ def newest_first(posts, query):
 def site_search_section(request, query, parsed_query=None, limit=5):
     """The board's part of the site-wide search: the best matching posts, with a link
     to all of them on the board."""
-    posts = newest_first(_public_posts(), parsed_query or query)
+    posts = in_board_order(_public_posts(), parsed_query or query)
     total = posts.count()
     page = board_page() if total else None
     if page is None:
@@ -118,7 +118,7 @@ def board(request, page):
         posts = posts.filter(area=filters["area"])
     if filters.get("new"):
         posts = posts.filter(published_at__gte=timezone.now() - timedelta(days=7))
-    posts = newest_first(posts, filters.get("q", ""))
+    posts = in_board_order(posts, filters.get("q", ""))
     items = Paginator(posts.only(*LIST_FIELDS), PER_PAGE).get_page(request.GET.get("page"))
     base = page.base_url(request)
     _with_category_names(items.object_list, categories)

@@ -25,6 +25,12 @@ ODD_QUERIES = [
     "<script>alert(1)</script>",
     "ä" * 5000,
     "Kiez " * 2000,
+    # Quotes around nothing or no word, beside words: an empty quote is a syntax error
+    # in PostgreSQL's tsquery.
+    '"a b" -"" y',
+    '" " Kiez',
+    '"!!" Kiez',
+    "'' Kiez",
 ]
 
 

@@ -14,16 +14,17 @@ MAX_QUERIES_PER_PAGE = 20
 # The home page also shows the newest articles and the next dates (news app, seven
 # queries for any amount of them) and, in a new generation, the way into the directory
 # (its page and categories, three queries; a cached fragment afterwards); the site
-# search asks each app's section (the directory's offers, the swap board's posts)
-# besides the pages, and reads the query once (the editors' synonyms, the vocabulary,
+# search asks each app's section (the directory's offers, the swap board's posts: its
+# page and the posts, two more queries when any match) besides the pages, and reads the
+# query once (the editors' synonyms, the vocabulary,
 # and the vocabulary's words near in length when a word is long enough for a typo);
 # several words cost no more than one. The result pages load their specific types
 # with a query a type: fewer when more pages of one type crowd the first ten results.
 MAX_QUERIES = {
     "/de/": 32,
-    "/de/search/?q=Kiez": 25,
-    "/de/search/?q=Hilfe+beim+Einkaufen": 25,
-    "/de/search/?q=Fahrdinst": 25,
+    "/de/search/?q=Kiez": 27,
+    "/de/search/?q=Hilfe+beim+Einkaufen": 27,
+    "/de/search/?q=Fahrdinst": 27,
 }
 
 
