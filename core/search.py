@@ -168,57 +168,61 @@ def ranked(queryset, parsed_query):
         if not _several_words(parsed_query):
             return results
 
-        def matches(word):
-            return Q(pk__in=queryset.search(word, order_by_relevance=False).get_queryset().values("pk"))
-
+        matches = [
+            Q(pk__in=queryset.search(word, order_by_relevance=False).get_queryset().values("pk"))
+            for word in parsed_query.subqueries
+        ]
         # SQLite's FTS5 rank (bm25, lower is better) is Wagtail's "_score".
-        return _count_words_matched(results.get_queryset(), parsed_query, matches).order_by(
-            "-words_matched", "_score", "-pk"
-        )
+        return _count_words_matched(results.get_queryset(), matches).order_by("-words_matched", "_score", "-pk")
     if isinstance(parsed_query, MatchAll):
         return queryset
     if isinstance(parsed_query, Not) and isinstance(parsed_query.subquery, MatchAll):
         return queryset.none()
     config = backend.config
-    try:
-        tsquery = _tsquery(parsed_query, config)
-    except NotImplementedError:
-        # Odd combinations (a nested "match everything"): Wagtail's search knows them.
+    tsquery = _tsquery(parsed_query, config)
+    if tsquery is None:
+        # Odd combinations (a nested "match everything", an empty quote): Wagtail's
+        # search knows them.
         return queryset.search(parsed_query)
     results = queryset.filter(pk__in=_found_first(queryset, parsed_query, tsquery, config))
     results = results.annotate(search_rank=_rank(tsquery))
     if not _several_words(parsed_query):
         return results.order_by("-search_rank", "-pk")
-    return _count_words_matched(results, parsed_query, lambda word: _matches(_tsquery(word, config))).order_by(
-        "-words_matched", "-search_rank", "-pk"
-    )
+    matches = [_matches(_tsquery(word, config)) for word in parsed_query.subqueries]
+    return _count_words_matched(results, matches).order_by("-words_matched", "-search_rank", "-pk")
 
 
 def _tsquery(query, config):
     """The query as one tsquery parameter. Wagtail's compiler builds a tree of an
     expression a spelling, and Django copies the tree for every use of it: for a query
-    of two words, thousands of copies and 40 ms of a search."""
-    return SearchQuery(_tsquery_text(query), search_type="raw", config=config)
+    of two words, thousands of copies and 40 ms of a search. None for a query that
+    to_tsquery cannot be given (_tsquery_text)."""
+    text = _tsquery_text(query)
+    return None if text is None else SearchQuery(text, search_type="raw", config=config)
 
 
 def _tsquery_text(query):
-    """`query` in to_tsquery's syntax. Each word or phrase is quoted, so that nothing a
-    resident types is read as an operator; to_tsquery stems the quoted words and reads
-    a quoted phrase as words that follow each other."""
+    """`query` in to_tsquery's syntax, or None if a part of it has no place there ("match
+    everything", an empty word: an empty quote is a syntax error). Each word or phrase
+    is quoted, so that nothing a resident types is read as an operator; to_tsquery stems
+    the quoted words and reads a quoted phrase as words that follow each other."""
     if isinstance(query, (PlainText, Phrase)) and not query.query_string.strip():
-        # An empty quote is a syntax error in to_tsquery; Wagtail's search knows them.
-        raise NotImplementedError("an empty word")
+        return None
     if isinstance(query, PlainText):
         joined_by = " & " if query.operator == "and" else " | "
         return joined_by.join(_quoted(word) for word in query.query_string.split())
     if isinstance(query, Phrase):
         return _quoted(query.query_string)
     if isinstance(query, Not):
-        return f"!({_tsquery_text(query.subquery)})"
+        negated = _tsquery_text(query.subquery)
+        return None if negated is None else f"!({negated})"
     if isinstance(query, (And, Or)):
+        parts = [_tsquery_text(subquery) for subquery in query.subqueries]
+        if None in parts:
+            return None
         joined_by = " & " if isinstance(query, And) else " | "
-        return joined_by.join(f"({_tsquery_text(subquery)})" for subquery in query.subqueries)
-    raise NotImplementedError(type(query).__name__)
+        return joined_by.join(f"({part})" for part in parts)
+    return None
 
 
 def _quoted(text):
@@ -239,11 +243,11 @@ def _found_first(queryset, parsed_query, tsquery, config):
     return first[0].union(*first[1:])
 
 
-def _count_words_matched(results, words, matches):
+def _count_words_matched(results, matches):
     """`words_matched` on each row: of several words, how many it matches. It ranks
     first, because the full-text rank alone lets a text that repeats one word outrank
-    one that has them all. `matches(word)` is the condition for one word."""
-    covered = [Case(When(matches(word), then=Value(1)), default=Value(0)) for word in words.subqueries]
+    one that has them all. `matches` holds the condition of each word."""
+    covered = [Case(When(condition, then=Value(1)), default=Value(0)) for condition in matches]
     return results.annotate(words_matched=sum(covered[1:], covered[0]))
 
 
@@ -280,9 +284,8 @@ def ranked_by_contained_words(queryset, parsed_query, fields):
     conditions = [condition for condition in (_contained(word, fields) for word in words) if condition]
     if not conditions:  # nothing to look for ("a:b" is a filter, and no word)
         return queryset.annotate(words_matched=Value(0))
-    covered = [Case(When(condition, then=Value(1)), default=Value(0)) for condition in conditions]
     results = queryset.filter(functools.reduce(operator.or_, conditions))
-    return results.annotate(words_matched=sum(covered[1:], covered[0])).order_by("-words_matched")
+    return _count_words_matched(results, conditions).order_by("-words_matched")
 
 
 def _contained(query, fields):

@@ -72,10 +72,10 @@ def in_board_order(posts, query):
     return posts.order_by("-published_at", "-pk")
 
 
-def site_search_section(request, query, parsed_query=None, limit=5):
-    """The board's part of the site-wide search: the best matching posts, with a link
-    to all of them on the board."""
-    posts = in_board_order(_public_posts(), parsed_query or query)
+def site_search_section(request, query, parsed_query, limit=5):
+    """The board's part of the site-wide search (the query as typed, for the link to
+    the board, and as read once for the whole search): the best matching posts."""
+    posts = in_board_order(_public_posts(), parsed_query)
     total = posts.count()
     page = board_page() if total else None
     if page is None:
