@@ -70,25 +70,31 @@ class OfferSearch:
     def _find(request, offers, query):
         offer_keys = search_keys(request, Offer, query)
         provider_keys = search_keys(request, Provider, query)
-        provider_ids = Provider.objects.filter(among("translation_key", provider_keys, UUIDField()))
         # Two queries, each on one indexed column of the offer, so that the database
         # looks the matches up instead of scanning every offer for either condition.
         # Every offer that matches itself ranks before those found only through their
-        # provider, so the two lists join without comparing titles here.
-        own = list(
-            offers.filter(among("translation_key", offer_keys, UUIDField()))
-            .annotate(rank=_search_rank(offer_keys))
-            .order_by("rank", "title")
-            .values_list("pk", "provider__kind")
-        )
+        # provider, so the two lists join without comparing titles here. Neither is
+        # asked when nothing matched that it would look up.
+        own = []
+        if offer_keys:
+            own = list(
+                offers.filter(among("translation_key", offer_keys, UUIDField()))
+                .annotate(rank=_search_rank(offer_keys))
+                .order_by("rank", "title")
+                .values_list("pk", "provider__kind")
+            )
         found = {pk for pk, _kind in own}
-        # As many as the search shows at most: a provider with many offers would
-        # otherwise bring all of them: fifteen thousand for a common word at 100,000 offers.
-        through_provider = (
-            offers.filter(among("provider_id", provider_ids.values_list("pk", flat=True), BigAutoField()))
-            .order_by("title")
-            .values_list("pk", "provider__kind")[: MAX_SEARCH_HITS + len(own)]
-        )
+        through_provider = []
+        if provider_keys:
+            provider_ids = Provider.objects.filter(among("translation_key", provider_keys, UUIDField()))
+            # As many as the search shows at most: a provider with many offers would
+            # otherwise bring all of them: fifteen thousand for a common word at 100,000
+            # offers.
+            through_provider = (
+                offers.filter(among("provider_id", provider_ids.values_list("pk", flat=True), BigAutoField()))
+                .order_by("title")
+                .values_list("pk", "provider__kind")[: MAX_SEARCH_HITS + len(own)]
+            )
         ranked = own + [(pk, kind) for pk, kind in through_provider if pk not in found]
         ids_by_area = {None: [pk for pk, _kind in ranked]}
         for area, kinds in AREA_KINDS.items():
@@ -105,6 +111,8 @@ class OfferSearch:
 
     def providers(self, request, page, limit):
         """The first matching providers, for their own section above the offers."""
+        if not self.provider_keys:
+            return []
         matching = public_providers(request).filter(among("translation_key", self.provider_keys, UUIDField()))
         providers = list(matching.select_related("logo")[:limit])
         base = page.base_url(request)
