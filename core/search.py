@@ -347,7 +347,11 @@ def _contained(query, fields):
 
 def _in_a_field(text, fields):
     # SQLite compares letters beyond ASCII with their case: "Ärzte" is not "ärzte".
-    spellings = {text, text.lower(), text.capitalize()}
+    # PostgreSQL's icontains compares upper case, and ASCII is compared without case
+    # on both, so there one spelling does.
+    spellings = {text}
+    if connection.vendor == "sqlite" and not text.isascii():
+        spellings |= {text.lower(), text.capitalize()}
     conditions = [Q(**{f"{field}__icontains": spelling}) for field in fields for spelling in sorted(spellings)]
     return functools.reduce(operator.or_, conditions)
 

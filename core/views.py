@@ -20,6 +20,8 @@ from core.snippets import query_terms
 logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
+# A found page's snippet is cut from these, those its type has.
+SNIPPET_SOURCES = ("search_description", "intro", "teaser", "summary")
 
 
 def search(request):
@@ -41,6 +43,10 @@ def search(request):
         results_page = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         by_pk = Page.objects.filter(pk__in=results_page.object_list).specific().in_bulk()
         results_page.object_list = [by_pk[pk] for pk in results_page.object_list if pk in by_pk]
+        for page in results_page.object_list:
+            # Read here, not in the template: there each name a page type lacks costs
+            # Django a dir() of the page, two milliseconds of a search on the demo.
+            page.snippet_texts = [getattr(page, name, "") for name in SNIPPET_SOURCES]
         if not other_sections and not results_page.paginator.count:
             ways_on = _ways_on(request)
 

@@ -19,7 +19,10 @@ def search_snippet(context, *texts, words=30):
     (of those matching the most query words), cut around the match, the matching words
     marked. It reads `search_terms` (core.snippets.query_terms) from the context; a
     list that is no search result (no `search_terms`) shows the first text as it is.
-    Reads no database: only the texts the list has loaded."""
+    Reads no database: only the texts the list has loaded. `texts` may also be given as
+    one list."""
+    if len(texts) == 1 and isinstance(texts[0], (list, tuple)):
+        texts = texts[0]
     terms = context.get("search_terms")
     if terms is None:
         return next((text for text in texts if text), "")
