@@ -11,7 +11,8 @@ shows it, so it may mark a little more or less than the index matched.
 import html
 import re
 
-from django.utils.html import escape, format_html, format_html_join, strip_tags
+from django.utils.html import escape, format_html, strip_tags
+from django.utils.safestring import mark_safe
 
 from wagtail.search.query import And, Fuzzy, Not, Or, Phrase, PlainText
 
@@ -99,23 +100,23 @@ def _marked(text, matcher, words):
     spans = [match.span() for match in WORD.finditer(text)]
     keys = [matcher.key(text[start:end]) for start, end in spans]
     first, last = (0, len(spans)) if words is None else _window(keys, words)
-    pieces = []
-    if first > 0:
-        pieces.append(ELLIPSIS)
-        position = spans[first][0]
-    else:
-        position = 0
+    cut_before, cut_after = first > 0, last < len(spans)
+    position = spans[first][0] if cut_before else 0
+    pieces = [ELLIPSIS] if cut_before else []
+    # Escaped in runs between the marked words, not word by word: a snippet has a few
+    # marks among dozens of words, and rendering ten results' snippets word by word was
+    # half the time a search page took to render.
     for index in range(first, last):
-        start, end = spans[index]
-        pieces.append(escape(text[position:start]))
-        word = text[start:end]
-        pieces.append(format_html("<mark>{}</mark>", word) if keys[index] else escape(word))
-        position = end
-    if last < len(spans):
+        if keys[index]:
+            start, end = spans[index]
+            pieces.append(escape(text[position:start]))
+            pieces.append(format_html("<mark>{}</mark>", text[start:end]))
+            position = end
+    # Up to the last word shown; uncut, what follows it too: ".", "!", an emoji.
+    pieces.append(escape(text[position : spans[last - 1][1] if cut_after else len(text)]))
+    if cut_after:
         pieces.append(ELLIPSIS)
-    else:
-        pieces.append(escape(text[position:]))  # what follows the last word: ".", "!", an emoji
-    return format_html_join("", "{}", ((piece,) for piece in pieces))
+    return mark_safe("".join(pieces))  # noqa: S308 -- every piece is escaped above
 
 
 def _window(keys, words):
