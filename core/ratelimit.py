@@ -5,6 +5,8 @@ are atomic there, so two processes cannot both let one request too many through.
 """
 
 import hashlib
+import math
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -13,22 +15,31 @@ from django.template.response import TemplateResponse
 from .client_ip import client_ip
 
 
-def _key(scope, value):
+def _key(scope, value, window_number):
     # Hashed: the cache holds no addresses in the clear.
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{scope}:{value}".encode()).hexdigest()[:32]
-    return f"quartier:rate-limit:{scope}:{digest}"
+    return f"quartier:rate-limit:{scope}:{digest}:{window_number}"
 
 
 def hit(scope, value, limit, window):
-    """Count one use; True when this use is over the limit within the window."""
-    key = _key(scope, value)
-    cache.add(key, 0, timeout=window)
+    """Count one use; True when this use is over the limit within the window.
+
+    Counted in fixed windows of `window` seconds, each under a key of its own, which is
+    given the rest of its window again after counting: Django's database cache (the
+    cache without Redis) stores an `incr` with the cache's default timeout of five
+    minutes, so an hour's limit of enquiries was forgotten five minutes after the last
+    one."""
+    now = time.time()
+    key = _key(scope, value, int(now // window))
+    rest_of_window = math.ceil(window - now % window)
+    cache.add(key, 0, timeout=rest_of_window)
     try:
         count = cache.incr(key)
     except ValueError:
         # The key expired between add and incr.
-        cache.add(key, 1, timeout=window)
+        cache.add(key, 1, timeout=rest_of_window)
         count = 1
+    cache.touch(key, rest_of_window)
     return count > limit
 
 

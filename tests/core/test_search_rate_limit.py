@@ -1,6 +1,8 @@
 """Searches are rate limited per address: the site search, the directory and the club
 index alike. Over the limit the answer is a page that says so, with 429."""
 
+import datetime
+
 import pytest
 
 from django.core.cache import cache
@@ -55,3 +57,37 @@ def test_the_message_is_in_english_on_english_pages(client):
     refused = client.get("/en/search/?q=Kiez")
     assert refused.status_code == 429
     assert "Please wait a minute" in refused.content.decode()
+
+
+@pytest.fixture
+def database_cache(settings):
+    """The cache `make run` has without Redis: a table in the database."""
+    from django.core.cache import caches
+    from django.core.management import call_command
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "rate_test"}}
+    call_command("createcachetable", verbosity=0)
+    yield caches["default"]
+    caches["default"].clear()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("minutes_between", [6, 10])
+def test_an_hours_limit_holds_for_the_hour_in_the_database_cache(database_cache, monkeypatch, minutes_between):
+    """Django's database cache gives a key its default timeout (five minutes) again on
+    every `incr`: counted that way, uses six minutes apart were never limited."""
+    from django.utils import timezone
+
+    from core import ratelimit
+
+    start = 1_800_000_000  # on the hour: the window runs to start + 3600
+    clock = {"now": start}
+    monkeypatch.setattr(ratelimit.time, "time", lambda: clock["now"])
+    monkeypatch.setattr(timezone, "now", lambda: datetime.datetime.fromtimestamp(clock["now"], datetime.UTC))
+    over = []
+    for _use in range(3600 // (60 * minutes_between)):
+        over.append(ratelimit.hit("test", "203.0.113.7", 5, 3600))
+        clock["now"] += 60 * minutes_between
+    assert over.count(False) == 5  # five uses in the hour, every further one refused
+    clock["now"] = start + 3600  # the next hour counts anew
+    assert ratelimit.hit("test", "203.0.113.7", 5, 3600) is False
