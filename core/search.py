@@ -166,10 +166,14 @@ def ranked(queryset, parsed_query):
         # Odd combinations (a nested "match everything", an empty quote, a "not" on
         # SQLite): Wagtail's search knows them.
         return queryset.search(parsed_query)
-    results = full_text.matching(queryset, parsed_query, text)
-    if not _several_words(parsed_query):
+    # Of several words, each on its own: what matches more of them ranks first.
+    word_texts = []
+    if _several_words(parsed_query):
+        word_texts = [_query_text(word, full_text) for word in parsed_query.subqueries]
+    results = full_text.matching(queryset, text, word_texts)
+    if not word_texts:
         return results.order_by("-search_rank", "-pk")
-    matches = [full_text.word_matches(queryset.model, _query_text(word, full_text)) for word in parsed_query.subqueries]
+    matches = [full_text.word_matches(queryset.model, word_text) for word_text in word_texts]
     return _count_words_matched(results, matches).order_by("-words_matched", "-search_rank", "-pk")
 
 
@@ -189,12 +193,12 @@ class _PostgresFullText:
     def tsquery(self, text):
         return SearchQuery(text, search_type="raw", config=self.config)
 
-    def matching(self, queryset, parsed_query, text):
+    def matching(self, queryset, text, word_texts):
         tsquery = self.tsquery(text)
-        found = self._found_first(queryset, parsed_query, tsquery)
+        found = self._found_first(queryset, tsquery, word_texts)
         return queryset.filter(pk__in=found).annotate(search_rank=_rank(tsquery))
 
-    def _found_first(self, queryset, parsed_query, tsquery):
+    def _found_first(self, queryset, tsquery, word_texts):
         """The rows ranked: at most RANKED_AT_MOST of those that match all of several
         words, of those whose title matches, and of those that match at all, each the
         first the database finds. Ranking reads each row's text vectors; a common word
@@ -202,8 +206,9 @@ class _PostgresFullText:
         best matches of a narrow search are all among them; of a broad one, those that
         match in the title or match every word."""
         conditions = [Q(index_entries__title=tsquery), _matches(tsquery)]
-        if _several_words(parsed_query):
-            conditions.append(_matches(self.tsquery(_query_text(And(parsed_query.subqueries), self))))
+        if word_texts:
+            every_word = self.AND.join(f"({word_text})" for word_text in word_texts)
+            conditions.append(_matches(self.tsquery(every_word)))
         first = [queryset.filter(condition).order_by().values("pk")[:RANKED_AT_MOST] for condition in conditions]
         return first[0].union(*first[1:])
 
@@ -226,7 +231,7 @@ class _SQLiteFullText:
     def quoted(text):
         return '"' + text.replace('"', '""') + '"'
 
-    def matching(self, queryset, parsed_query, text):
+    def matching(self, queryset, text, word_texts):
         # Imported here: the module defines its FTS model only on SQLite.
         from modelsearch.backends.database.sqlite.query import BM25, MatchExpression
 
