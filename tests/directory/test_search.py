@@ -3,6 +3,7 @@
 import pytest
 
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from directory.models import Area, ProviderKind
 
@@ -80,3 +81,31 @@ def test_search_counts_and_pages_through_all_matches(client):
     assert sorted(listed[1:]) == sorted(offer.title for offer in others)
     assert [len(titles(page)) for page in pages] == [20, 5]
     assert "25" in pages[0].content.decode()
+
+
+def _asks_offers_of_providers(queries):
+    return any('"directory_offer"."provider_id" IN' in query["sql"] for query in queries)
+
+
+@pytest.mark.django_db
+def test_a_search_lists_max_search_hits_offers_those_matching_themselves_first(client, monkeypatch):
+    """A list holds MAX_SEARCH_HITS offers at most: the offers of a matching provider
+    fill what the offers matching themselves leave, and are not asked for when those
+    fill it."""
+    monkeypatch.setattr("directory.views.search.MAX_SEARCH_HITS", 3)
+    # Its description matches; its name would be searched with each of its offers.
+    provider = ProviderFactory(name="Zählbetrieb", summary="Quendel zählt.", kind=ProviderKind.BUSINESS)
+    own = [OfferFactory(provider=provider, title=f"Quendel {number}") for number in range(2)]
+    others = [OfferFactory(provider=provider, title=f"Leistung {number}") for number in range(3)]
+
+    with CaptureQueriesContext(connection) as queries:
+        listed = titles(client.get(DIRECTORY + "gewerbe/", {"q": "Quendel"}))
+    assert sorted(listed[:2]) == sorted(offer.title for offer in own)
+    assert listed[2:] == [others[0].title]
+    assert _asks_offers_of_providers(queries)
+
+    own.append(OfferFactory(provider=provider, title="Quendel 2"))
+    with CaptureQueriesContext(connection) as queries:
+        listed = titles(client.get(DIRECTORY + "gewerbe/", {"q": "Quendel"}))
+    assert sorted(listed) == sorted(offer.title for offer in own)
+    assert not _asks_offers_of_providers(queries)
