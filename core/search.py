@@ -24,6 +24,7 @@ from modelsearch.backends.database.postgres.weights import get_sql_weights
 from modelsearch.utils import get_descendants_content_types_pks
 
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import BooleanField, Case, F, Func, Q, Value, When
 from django.utils.translation import get_language
@@ -201,7 +202,10 @@ class _PostgresFullText:
         return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
 
     def ranked_values(self, queryset, text, word_texts, field, limit):
-        searched = queryset.order_by().values(search_pk=F("pk"), search_value=F(field)).query.sql_with_params()
+        try:
+            searched = queryset.order_by().values(search_pk=F("pk"), search_value=F(field)).query.sql_with_params()
+        except EmptyResultSet:  # empty by its filters (pk__in=[]): Django asks nothing
+            return []
         entries = queryset.model._meta.get_field("index_entries").related_model._meta.db_table
         # The rows searched with their index entries, joined as modelsearch joins them
         # (an index on the cast key answers it where the table is large: the offers').

@@ -188,3 +188,12 @@ def test_a_broad_search_ranks_what_matches_in_the_title_or_matches_every_word(mo
     two_words = search.ranked_values(offers, search.read_query("Zwiebelkuchen Quittengelee"), "pk", 10)
     assert two_words[0] == every_word.pk
     assert in_title.pk in two_words
+
+
+@pytest.mark.django_db
+def test_ranked_values_of_a_queryset_empty_by_its_filters_is_empty():
+    from core.search import ranked_values, read_query
+    from directory.models import Offer
+
+    assert ranked_values(Offer.objects.filter(pk__in=[]), read_query("Fahrdienst"), "pk", 10) == []
+    assert ranked_values(Offer.objects.none(), read_query("Hilfe beim Einkaufen"), "pk", 10) == []
