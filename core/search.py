@@ -73,11 +73,18 @@ def _synonyms(language):
     return groups
 
 
-def _spellings(word, synonyms, language):
-    """The word, its spelling with umlauts when typed without them, its synonyms, and
-    the keys of them all (core/words.py), which the index holds beside the words."""
-    words = {word.lower(), with_umlauts(word), *(synonym.lower() for synonym in synonyms.get(fold(word), ()))}
-    return sorted(words | {word_key(spelling, language) for spelling in words})
+def _spellings(word, synonyms, language, others=()):
+    """The word as typed, with umlauts when typed without them, and the keys
+    (core/words.py) of these, of its synonyms and of `others` (the compounds and
+    corrections the vocabulary adds). The index holds every word's key beside it
+    (StemmedSearch), so a key finds every form of its word: the forms themselves would
+    only repeat it, and each term of a query is compared with the text of every row a
+    search reads. The word as typed is searched as it is too, in case it is of another
+    language than its key's; a synonym of several words, as it is written."""
+    typed = {word.lower(), with_umlauts(word)}
+    added = {synonym.lower() for synonym in synonyms.get(fold(word), ())} | {other.lower() for other in others}
+    phrases = {spelling for spelling in added if " " in spelling}
+    return sorted(typed | phrases | {word_key(spelling, language) for spelling in typed | (added - phrases)})
 
 
 class ResidentsWords(Or):
@@ -128,9 +135,8 @@ def as_residents_mean(parsed_query, language=None):
 def _word_query(word, reading, synonyms, language):
     """One word of a query: any of its spellings, of the compounds it is part of and of
     its corrections, or, for an unknown compound, both of its parts."""
-    spellings = {*_spellings(word, synonyms, language), *(other.lower() for other in reading.compounds)}
-    spellings.update(other.lower() for other in reading.corrections)
-    alternatives = [PlainText(spelling) for spelling in sorted(spellings)]
+    spellings = _spellings(word, synonyms, language, [*reading.compounds, *reading.corrections])
+    alternatives = [PlainText(spelling) for spelling in spellings]
     if reading.parts:
         alternatives.append(And([_any_of(_spellings(part, synonyms, language)) for part in reading.parts]))
     return alternatives[0] if len(alternatives) == 1 else Or(alternatives)

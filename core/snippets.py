@@ -68,7 +68,9 @@ class Matcher:
     def __init__(self, terms, language):
         self.language = language
         self.folded = {fold(term) for term in terms}
-        self.keys = {word_key(term, language) for term in terms}
+        # A query searches the words the vocabulary adds by their keys: a term may be
+        # one ("fahrdien"), which is not always its own key.
+        self.keys = {word_key(term, language) for term in terms} | self.folded
         self.parts = {term for term in self.folded if len(term) >= SHORTEST_MARKED_PART}
 
     def key(self, word):
