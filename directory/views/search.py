@@ -1,6 +1,7 @@
 """The directory's search: offers ranked by their own match, then those of matching
 providers; also the directory's section of the site search."""
 
+import functools
 from urllib.parse import urlencode
 
 from django.contrib.postgres.fields import ArrayField
@@ -61,15 +62,20 @@ class OfferSearch:
     def __init__(self, request, offers, query):
         # Read once: the offers' and the providers' search share the synonyms' lookup,
         # and the snippets of the results show its words.
-        query = read_query(query)
-        self.terms = query_terms(query)
-        self.did_you_mean = getattr(query, "did_you_mean", None)
-        self.ids_by_area, self.provider_keys = self._find(request, offers, query)
+        self.request, self.query = request, read_query(query)
+        self.terms = query_terms(self.query)
+        self.did_you_mean = getattr(self.query, "did_you_mean", None)
+        self.ids_by_area = self._find(offers)
 
-    @staticmethod
-    def _find(request, offers, query):
-        offer_keys = search_keys(request, Offer, query)
-        provider_keys = search_keys(request, Provider, query)
+    @functools.cached_property
+    def provider_keys(self):
+        """The matching providers' keys, searched when asked: to fill the list of offers
+        and for the directory's section of providers, not for the site search's offers
+        when those matching themselves fill the list."""
+        return search_keys(self.request, Provider, self.query)
+
+    def _find(self, offers):
+        offer_keys = search_keys(self.request, Offer, self.query)
         # Two queries, each on one indexed column of the offer, so that the database
         # looks the matches up instead of scanning every offer for either condition.
         # Every offer that matches itself ranks before those found only through their
@@ -88,8 +94,8 @@ class OfferSearch:
         # asked for (a common word: two in three searches at 100,000 offers).
         missing = MAX_SEARCH_HITS - len(own)
         through_provider = []
-        if provider_keys and missing > 0:
-            provider_ids = Provider.objects.filter(among("translation_key", provider_keys, UUIDField()))
+        if missing > 0 and self.provider_keys:
+            provider_ids = Provider.objects.filter(among("translation_key", self.provider_keys, UUIDField()))
             # Enough to fill the list even if every offer found already is among them;
             # a provider with many offers would otherwise bring all of them, fifteen
             # thousand for a common word at 100,000 offers.
@@ -103,7 +109,7 @@ class OfferSearch:
         ids_by_area = {None: [pk for pk, _kind in ranked]}
         for area, kinds in AREA_KINDS.items():
             ids_by_area[area] = [pk for pk, kind in ranked if kind in kinds]
-        return ids_by_area, provider_keys
+        return ids_by_area
 
     def ids(self, area=None):
         return self.ids_by_area[area]

@@ -111,3 +111,29 @@ def test_a_search_lists_max_search_hits_offers_those_matching_themselves_first(c
         listed = titles(client.get(DIRECTORY + "gewerbe/", {"q": "Quendel"}))
     assert sorted(listed) == sorted(offer.title for offer in own)
     assert not _asks_offers_of_providers(queries)
+
+
+def _searches_providers(queries):
+    # The providers' full-text search: MATCH on SQLite, a tsquery on PostgreSQL.
+    return any(
+        '"directory_provider"' in query["sql"] and ("MATCH" in query["sql"] or "to_tsquery" in query["sql"])
+        for query in queries
+    )
+
+
+@pytest.mark.django_db
+def test_the_site_search_searches_providers_only_to_fill_its_list_of_offers(client, monkeypatch):
+    """The site search shows offers, not providers: the matching providers are only
+    searched for their offers, which are not needed when the offers matching
+    themselves fill the list."""
+    monkeypatch.setattr("directory.views.search.MAX_SEARCH_HITS", 1)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/de/search/", {"q": "Fußpflege"}).content.decode()
+    assert "Angebote im Verzeichnis" in html
+    assert not _searches_providers(queries)
+
+    monkeypatch.setattr("directory.views.search.MAX_SEARCH_HITS", 50)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/de/search/", {"q": "Fusspflege"}).content.decode()
+    assert "Angebote im Verzeichnis" in html
+    assert _searches_providers(queries)
