@@ -190,6 +190,11 @@ def _sql(*pieces):
     return "".join(texts), params
 
 
+def _joined(separator, pieces):
+    """(SQL, parameters) pairs as one, their SQL joined by `separator`."""
+    return separator.join(text for text, _params in pieces), [param for _text, params in pieces for param in params]
+
+
 class _PostgresFullText:
     """PostgreSQL's text search on Wagtail's index entries: the query as one tsquery
     parameter, a bounded set of the matches ranked, in one statement written around the
@@ -233,9 +238,9 @@ class _PostgresFullText:
             # By the rows' keys: the database reads them by their primary key, then their
             # entries by modelsearch's unique index on the entry's object.
             " WHERE searched.search_pk IN (",
-            *_between(first, " UNION "),
+            _joined(" UNION ", first),
             ") ORDER BY ",
-            *_between([_sql(expression, " DESC") for expression in order], ", "),
+            _joined(", ", [_sql(expression, " DESC") for expression in order]),
             (", searched.search_pk DESC LIMIT %s", [limit]),
         )
         with connection.cursor() as cursor:
@@ -273,15 +278,7 @@ class _PostgresFullText:
     def _words_matched(self, word_texts):
         """Of several words, how many a row matches (see _count_words_matched)."""
         covered = [_sql("(CASE WHEN ", self._matches(word_text), " THEN 1 ELSE 0 END)") for word_text in word_texts]
-        return _sql(*_between(covered, " + "))
-
-
-def _between(pieces, separator):
-    """`pieces` with `separator` between each two."""
-    for index, piece in enumerate(pieces):
-        if index:
-            yield separator
-        yield piece
+        return _joined(" + ", covered)
 
 
 class _SQLiteFullText:
