@@ -62,7 +62,7 @@ def offer_list(request, page, area):
     offers, search = filter_offers(request, public_offers(request), filters, categories)
     offers = offers_for_list(offers)
     base = page.base_url(request)
-    matching_providers = search.providers(request, page, PER_SECTION) if search else []
+    matching_providers = search.providers(page, PER_SECTION) if search else []
 
     sections = []
     areas = [area] if area else [Area.COMMUNITY, Area.BUSINESS]

@@ -119,13 +119,13 @@ class OfferSearch:
         by_id = offers_for_list(Offer.objects.filter(pk__in=ids)).in_bulk()
         return [by_id[pk] for pk in ids if pk in by_id]
 
-    def providers(self, request, page, limit):
+    def providers(self, page, limit):
         """The first matching providers, for their own section above the offers."""
         if not self.provider_keys:
             return []
-        matching = public_providers(request).filter(among("translation_key", self.provider_keys, UUIDField()))
+        matching = public_providers(self.request).filter(among("translation_key", self.provider_keys, UUIDField()))
         providers = list(matching.select_related("logo")[:limit])
-        base = page.base_url(request)
+        base = page.base_url(self.request)
         for provider in providers:
             provider.detail_url = base + page.reverse_subpage("provider", args=[provider.slug])
         return providers
