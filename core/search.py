@@ -217,31 +217,38 @@ class _PostgresFullText:
             searched = queryset.order_by().values(search_pk=F("pk"), search_value=F(field)).query.sql_with_params()
         except EmptyResultSet:  # empty by its filters (pk__in=[]): Django asks nothing
             return []
-        entries = queryset.model._meta.get_field("index_entries").related_model._meta.db_table
+        entry_model = queryset.model._meta.get_field("index_entries").related_model
+        entries = connection.ops.quote_name(entry_model._meta.db_table)
         # The rows searched with their index entries, joined as modelsearch joins them
         # (an index on the cast key answers it where the table is large: the offers').
         joined = _sql(
             "(",
             searched,
-            f") AS searched JOIN {connection.ops.quote_name(entries)} AS entry ON ",
+            f") AS searched JOIN {entries} AS entry ON ",
             ("entry.content_type_id = ANY(%s)", [get_descendants_content_types_pks(queryset.model)]),
             " AND entry.object_id = (searched.search_pk)::varchar(50)",
         )
+        # Each part returns what the ranking needs of a row: the value asked for, the key
+        # that breaks ties, and its index entry, read again by the entry's primary key
+        # (by the row's key it was a descent of modelsearch's unique index for each of
+        # the model's content types, fifteen of them for pages).
         first = [
-            _sql("(SELECT searched.search_pk FROM ", joined, " WHERE ", condition, (" LIMIT %s)", [RANKED_AT_MOST]))
+            _sql(
+                "(SELECT searched.search_pk, searched.search_value, entry.id AS entry_id FROM ",
+                joined,
+                " WHERE ",
+                condition,
+                (" LIMIT %s)", [RANKED_AT_MOST]),
+            )
             for condition in self._found_first(text, word_texts)
         ]
         order = [self._words_matched(word_texts), self._rank(text)] if word_texts else [self._rank(text)]
         statement, params = _sql(
-            "SELECT searched.search_value FROM ",
-            joined,
-            # By the rows' keys: the database reads them by their primary key, then their
-            # entries by modelsearch's unique index on the entry's object.
-            " WHERE searched.search_pk IN (",
+            "SELECT found.search_value FROM (",
             _joined(" UNION ", first),
-            ") ORDER BY ",
+            f") AS found JOIN {entries} AS entry ON entry.id = found.entry_id ORDER BY ",
             _joined(", ", [_sql(expression, " DESC") for expression in order]),
-            (", searched.search_pk DESC LIMIT %s", [limit]),
+            (", found.search_pk DESC LIMIT %s", [limit]),
         )
         with connection.cursor() as cursor:
             cursor.execute(statement, params)
