@@ -220,7 +220,8 @@ class _PostgresFullText:
         entry_model = queryset.model._meta.get_field("index_entries").related_model
         entries = connection.ops.quote_name(entry_model._meta.db_table)
         # The rows searched with their index entries, joined as modelsearch joins them
-        # (an index on the cast key answers it where the table is large: the offers').
+        # (an index on the key cast to text answers it where the table is large: the
+        # offers' and the pages', core migration 0007).
         joined = _sql(
             "(",
             searched,
