@@ -2,7 +2,7 @@
 and for what residents type, on every database.
 
 A word's key is its Snowball stem (snowballstemmer, the stemmers PostgreSQL's own text
-search configurations are made from), written in lower case and without umlauts: the
+search configurations are made from, compiled by PyStemmer), written in lower case and without umlauts: the
 German stemmer reads "Flohmärkte", "Flohmaerkte" and "Flohmarkt" all as "flohmarkt".
 Languages without a Snowball stemmer (Ukrainian) keep the lower-case word.
 """
@@ -44,9 +44,9 @@ def _stemmer(language):
     return snowballstemmer.stemmer(name) if name else None
 
 
-# Snowball in pure Python takes about 0.1 ms a word, and modelsearch asks an object's
-# search fields five times when it indexes it: a reindex of 100,000 offers stemmed each
-# of their words five times over. A text repeats its vocabulary: keys are remembered.
+# modelsearch asks an object's search fields five times when it indexes it, and a text
+# repeats its vocabulary: keys are remembered (a key takes 0.54 us to make with the
+# compiled stemmer, 0.09 us to look up here; in pure Python the stem alone took 107 us).
 @functools.lru_cache(maxsize=2**16)
 def word_key(word, language):
     """The key of one word in `language` (see the module's description)."""
