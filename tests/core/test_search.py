@@ -106,6 +106,18 @@ def test_german_stemming_on_postgresql(client, home_page):
 
 
 @pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="an index for PostgreSQL's search (core 0007)")
+def test_the_pages_key_as_text_is_indexed_for_the_search_to_join_its_entries_on():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'core_page_id_text'")
+        definitions = [definition for (definition,) in cursor.fetchall()]
+    # The expression the search joins on, written as PostgreSQL writes it back.
+    assert definitions == [
+        "CREATE INDEX core_page_id_text ON public.wagtailcore_page USING btree (((id)::character varying(50)))"
+    ]
+
+
+@pytest.mark.django_db
 def test_search_page_has_one_search_form(client):
     html = client.get("/de/search/", {"q": "Kiez"}).content.decode()
     assert html.count('role="search"') == 1
