@@ -106,6 +106,15 @@ def test_german_stemming_on_postgresql(client, home_page):
 
 
 @pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a setting of PostgreSQL's connections")
+def test_scans_start_at_the_first_row_so_that_a_broad_search_finds_the_same_every_time():
+    # The search ranks the first matches a scan finds (quartier/settings/base.py).
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronize_seqscans")
+        assert cursor.fetchone() == ("off",)
+
+
+@pytest.mark.django_db
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="an index for PostgreSQL's search (core 0007)")
 def test_the_pages_key_as_text_is_indexed_for_the_search_to_join_its_entries_on():
     with connection.cursor() as cursor:
