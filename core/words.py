@@ -2,8 +2,9 @@
 and for what residents type, on every database.
 
 A word's key is its Snowball stem (snowballstemmer, the stemmers PostgreSQL's own text
-search configurations are made from, compiled by PyStemmer), written in lower case and without umlauts: the
-German stemmer reads "Flohmärkte", "Flohmaerkte" and "Flohmarkt" all as "flohmarkt".
+search configurations are made from, compiled by PyStemmer), written in lower case and
+without umlauts: the German stemmer reads "Flohmärkte", "Flohmaerkte" and "Flohmarkt"
+all as "flohmarkt".
 Languages without a Snowball stemmer (Ukrainian) keep the lower-case word.
 """
 
