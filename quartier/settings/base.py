@@ -8,10 +8,10 @@ import datetime
 import os
 from pathlib import Path
 
-import dj_database_url
-
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from .services import cache, database
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -147,63 +147,14 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "quartier.wsgi.application"
 
-# SQLite in the project folder unless DATABASE_URL names another database
-# (postgres://user:password@host:port/name for production).
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Persistent connections buy nothing on SQLite and keep the file locked in tests.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["OPTIONS"] = {
-        # WAL lets the site read while an editor saves; IMMEDIATE avoids "database is
-        # locked" errors when two requests write at once.
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-    }
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # A search ranks the first few hundred matches that a scan of Wagtail's index table
-    # finds (core/search.py, _found_first). PostgreSQL starts a scan of a table larger
-    # than a quarter of its shared buffers where the last scan of it stood, so the same
-    # broad search ranked other rows each time (87 of 300 result lists changed between
-    # two runs at 100,000 offers, none with this). A pooler that refuses startup options
-    # needs it set on the database instead (docs/deployment.md).
-    options = DATABASES["default"].setdefault("OPTIONS", {})
-    options["options"] = f"-c synchronize_seqscans=off {options.get('options', '')}".strip()
-
-DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-
-# One cache shared by every process (docs/architecture.md, "The cache"): the web
-# workers, the background worker and every management command must see one
-# generation, so that a change made anywhere renews every page at once. Redis when
-# REDIS_URL is set, else a table in the database (`manage.py createcachetable`, which
-# `make run`, `make test` and the deploy steps run); never per-process memory.
+# The database and the shared cache (services.py): SQLite in the project folder and the
+# database's cache table unless DATABASE_URL and REDIS_URL name others.
+DATABASES = {"default": database(BASE_DIR / "db.sqlite3")}
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "quartier")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": CACHE_KEY_PREFIX,
-        }
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "quartier_cache",
-            "KEY_PREFIX": CACHE_KEY_PREFIX,
-            # Pages and fragments of a few languages and page types; past this the
-            # oldest third is dropped.
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
-    }
+CACHES = {"default": cache(REDIS_URL, CACHE_KEY_PREFIX)}
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # How long a rendered public page may be served from the cache at most. Publishing
 # anything invalidates at once; the limit only bounds pages that change with the date

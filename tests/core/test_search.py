@@ -108,7 +108,7 @@ def test_german_stemming_on_postgresql(client, home_page):
 @pytest.mark.django_db
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="a setting of PostgreSQL's connections")
 def test_scans_start_at_the_first_row_so_that_a_broad_search_finds_the_same_every_time():
-    # The search ranks the first matches a scan finds (quartier/settings/base.py).
+    # The search ranks the first matches a scan finds (quartier/settings/services.py).
     with connection.cursor() as cursor:
         cursor.execute("SHOW synchronize_seqscans")
         assert cursor.fetchone() == ("off",)
