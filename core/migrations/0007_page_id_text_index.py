@@ -1,11 +1,10 @@
 """An index on the pages' key as text, the form in which Wagtail's search index names
-the object of an entry (object_id = id::varchar(50)): the pages' search joins its entries
-to the pages on it (core.search). Wagtail's table, so not a model's Meta.indexes (the
-offers have theirs there). With it, and the statistics ANALYZE gathers for the indexed
-expression, PostgreSQL reads the matching entries until it has the few hundred it ranks
-instead of hashing all of them first: the pages' search of a site search 19.5 -> 11.9 ms
-at 100,000 offers and 7,264 pages (docs/benchmarks.md). SQLite's search, within its
-target on the demo without it, is left as it is."""
+the object of an entry (object_id = id::varchar(50)), on which modelsearch joins the
+entries to the pages: Wagtail's search (the admin's, and the site's for the queries
+core.search leaves to it). Wagtail's table, so not a model's Meta.indexes (the offers
+have theirs there). core.search itself joined the pages' entries on it when this was
+written (19.5 -> 11.9 ms a site search's pages at 100,000 offers and 7,264 pages,
+docs/benchmarks.md); it now looks each entry's page up by its primary key instead."""
 
 from django.db import migrations
 

@@ -221,9 +221,10 @@ class Offer(ModeratedSnippet):
         # PostgreSQL reads six rows instead of sorting all (12 ms of 10,000 offers).
         indexes = [
             models.Index(fields=["title"], name="directory_offer_title_idx"),
-            # The search index joins its entries on object_id = id::varchar(50): without
-            # this, PostgreSQL reads every offer to join the few a rare word matches
-            # (49 ms -> 2 ms of 100,000 offers, benchmarks/site.py).
+            # modelsearch joins its index entries on object_id = id::varchar(50) (Wagtail's
+            # search: the admin's, and the site's for queries core.search leaves to it):
+            # without this, PostgreSQL reads every offer to join the few a rare word
+            # matches (49 ms -> 2 ms of 100,000 offers, benchmarks/site.py).
             models.Index(Cast("id", models.CharField(max_length=50)), name="directory_offer_id_text"),
         ]
         verbose_name = _("offer")

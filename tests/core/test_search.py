@@ -115,12 +115,12 @@ def test_scans_start_at_the_first_row_so_that_a_broad_search_finds_the_same_ever
 
 
 @pytest.mark.django_db
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="an index for PostgreSQL's search (core 0007)")
-def test_the_pages_key_as_text_is_indexed_for_the_search_to_join_its_entries_on():
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="an index for modelsearch's join (core 0007)")
+def test_the_pages_key_as_text_is_indexed_for_wagtails_search_to_join_its_entries_on():
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'core_page_id_text'")
         definitions = [definition for (definition,) in cursor.fetchall()]
-    # The expression the search joins on, written as PostgreSQL writes it back.
+    # The expression modelsearch joins on, written as PostgreSQL writes it back.
     assert definitions == [
         "CREATE INDEX core_page_id_text ON public.wagtailcore_page USING btree (((id)::character varying(50)))"
     ]
