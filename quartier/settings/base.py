@@ -150,9 +150,7 @@ WSGI_APPLICATION = "quartier.wsgi.application"
 # The database and the shared cache (services.py): SQLite in the project folder and the
 # database's cache table unless DATABASE_URL and REDIS_URL name others.
 DATABASES = {"default": database(BASE_DIR / "db.sqlite3")}
-REDIS_URL = os.environ.get("REDIS_URL", "")
-CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "quartier")
-CACHES = {"default": cache(REDIS_URL, CACHE_KEY_PREFIX)}
+CACHES = {"default": cache()}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -37,12 +37,15 @@ def database(sqlite_path):
     return settings
 
 
-def cache(redis_url, key_prefix):
+def cache():
     """One cache shared by every process (docs/architecture.md, "The cache"): the web
     workers, the background worker and every management command must see one
     generation, so that a change made anywhere renews every page at once. Redis when
-    `redis_url` is set, else a table in the database (`manage.py createcachetable`, which
-    `make run`, `make test` and the deploy steps run); never per-process memory."""
+    REDIS_URL is set, else a table in the database (`manage.py createcachetable`, which
+    `make run`, `make test` and the deploy steps run); never per-process memory. Keys
+    start with CACHE_KEY_PREFIX, so that several sites can share one Redis."""
+    redis_url = os.environ.get("REDIS_URL", "")
+    key_prefix = os.environ.get("CACHE_KEY_PREFIX", "quartier")
     if redis_url:
         return {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
