@@ -221,12 +221,12 @@ class _PostgresFullText:
         entries = connection.ops.quote_name(entry_model._meta.db_table)
         # The model's entries, each looking its row up by the row's primary key (a
         # LATERAL subquery with LIMIT 1, which PostgreSQL runs per entry and cannot turn
-        # into a join): a part needs only the first few hundred matches. Joined as
-        # modelsearch joins them (object_id = the key as text), PostgreSQL could not
-        # tell how many entries find a row and hashed every row searched for each part,
-        # 7,255 pages three times a search, half of the pages' search.
+        # into a join): a part needs only the first few hundred matches. Joined on the
+        # key as text, as modelsearch joins them, PostgreSQL could not tell how many
+        # entries find a row and hashed every row searched for each part (7,255 pages
+        # three times a search). Each part adds its condition to this WHERE.
         key_type = queryset.model._meta.pk.cast_db_type(connection)
-        joined = _sql(
+        entries_with_rows = _sql(
             # The table's name and the key's type come from the models, not the query.
             f"{entries} AS entry CROSS JOIN LATERAL (SELECT * FROM (",  # noqa: S608
             searched,
@@ -234,13 +234,13 @@ class _PostgresFullText:
             (" WHERE entry.content_type_id = ANY(%s)", [get_descendants_content_types_pks(queryset.model)]),
         )
         # Each part returns what the ranking needs of a row: the value asked for, the key
-        # that breaks ties, and its index entry, read again by the entry's primary key
-        # (by the row's key it was a descent of modelsearch's unique index for each of
-        # the model's content types, fifteen of them for pages).
+        # that breaks ties, and its index entry, which the ranking reads again by the
+        # entry's primary key (by the row's key it would descend modelsearch's unique
+        # index once for each of the model's content types, fifteen for pages).
         first = [
             _sql(
                 "(SELECT searched.search_pk, searched.search_value, entry.id AS entry_id FROM ",
-                joined,
+                entries_with_rows,
                 " AND ",
                 condition,
                 (" LIMIT %s)", [RANKED_AT_MOST]),
