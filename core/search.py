@@ -160,24 +160,34 @@ def _several_words(parsed_query):
 def ranked_values(queryset, parsed_query, field, limit):
     """The `field` of at most `limit` rows of `queryset` that match `parsed_query` (from
     read_query, or from parse_query_string and read here), best first: of several
-    words, those that match more of them, then by the full-text rank. Wagtail's search
-    for a query the database's syntax cannot hold."""
+    words, those that match more of them, then by the full-text rank. `field` is a
+    name or a tuple of names, as values_list() takes them (a tuple gives tuples). Wagtail's
+    search for a query the database's syntax cannot hold."""
     parsed_query = as_residents_mean(parsed_query)
+    fields = (field,) if isinstance(field, str) else tuple(field)
     if isinstance(parsed_query, MatchAll):
-        return list(queryset.values_list(field, flat=True)[:limit])
+        return list(queryset.values_list(*fields, flat=len(fields) == 1)[:limit])
     if isinstance(parsed_query, Not) and isinstance(parsed_query.subquery, MatchAll):
         return []
     full_text = _full_text()
     text = full_text and _query_text(parsed_query, full_text)
     if text is None:
         # Odd combinations (a nested "match everything", an empty quote, a "not" on
-        # SQLite): Wagtail's search knows them.
-        return [getattr(hit, field) for hit in queryset.search(parsed_query)[:limit]]
+        # SQLite): Wagtail's search knows them. It gives objects; the values are read
+        # in a query of their own, so that a field may be a related one.
+        pks = [hit.pk for hit in queryset.search(parsed_query)[:limit]]
+        rows = {row[0]: row for row in queryset.filter(pk__in=pks).values_list("pk", *fields)}
+        return [_value(rows[pk][1:], fields) for pk in pks if pk in rows]
     # Of several words, each on its own: what matches more of them ranks first.
     word_texts = []
     if _several_words(parsed_query):
         word_texts = [_query_text(word, full_text) for word in parsed_query.subqueries]
-    return full_text.ranked_values(queryset, text, word_texts, field, limit)
+    rows = full_text.ranked_rows(queryset, text, word_texts, fields, limit)
+    return [_value(row, fields) for row in rows]
+
+
+def _value(row, fields):
+    return row[0] if len(fields) == 1 else tuple(row)
 
 
 def _sql(*pieces):
@@ -188,6 +198,11 @@ def _sql(*pieces):
         texts.append(text)
         params.extend(piece_params)
     return "".join(texts), params
+
+
+def _columns(table, names):
+    """The named columns of `table`, for a SELECT: names of our own, never a user's."""
+    return ", ".join(f"{table}.{name}" for name in names)
 
 
 def _joined(separator, pieces):
@@ -212,9 +227,10 @@ class _PostgresFullText:
     def quoted(text):
         return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
 
-    def ranked_values(self, queryset, text, word_texts, field, limit):
+    def ranked_rows(self, queryset, text, word_texts, fields, limit):
+        values = {f"search_value_{number}": F(field) for number, field in enumerate(fields)}
         try:
-            searched = queryset.order_by().values(search_pk=F("pk"), search_value=F(field)).query.sql_with_params()
+            searched = queryset.order_by().values(search_pk=F("pk"), **values).query.sql_with_params()
         except EmptyResultSet:  # empty by its filters (pk__in=[]): Django asks nothing
             return []
         entry_model = queryset.model._meta.get_field("index_entries").related_model
@@ -239,7 +255,9 @@ class _PostgresFullText:
         # index once for each of the model's content types, fifteen for pages).
         first = [
             _sql(
-                "(SELECT searched.search_pk, searched.search_value, entry.id AS entry_id FROM ",
+                "(SELECT searched.search_pk, ",
+                _columns("searched", values),
+                ", entry.id AS entry_id FROM ",
                 entries_with_rows,
                 " AND ",
                 condition,
@@ -249,7 +267,9 @@ class _PostgresFullText:
         ]
         order = [self._words_matched(word_texts), self._rank(text)] if word_texts else [self._rank(text)]
         statement, params = _sql(
-            "SELECT found.search_value FROM (",
+            "SELECT ",
+            _columns("found", values),
+            " FROM (",
             _joined(" UNION ", first),
             f") AS found JOIN {entries} AS entry ON entry.id = found.entry_id ORDER BY ",
             _joined(", ", [_sql(expression, " DESC") for expression in order]),
@@ -257,7 +277,7 @@ class _PostgresFullText:
         )
         with connection.cursor() as cursor:
             cursor.execute(statement, params)
-            return [value for (value,) in cursor.fetchall()]
+            return cursor.fetchall()
 
     def _found_first(self, text, word_texts):
         """The conditions of the rows ranked: at most RANKED_AT_MOST of those that match
@@ -308,7 +328,7 @@ class _SQLiteFullText:
     def quoted(text):
         return '"' + text.replace('"', '""') + '"'
 
-    def ranked_values(self, queryset, text, word_texts, field, limit):
+    def ranked_rows(self, queryset, text, word_texts, fields, limit):
         # Imported here: the module defines its FTS model only on SQLite.
         from modelsearch.backends.database.sqlite.query import BM25, MatchExpression
 
@@ -323,7 +343,7 @@ class _SQLiteFullText:
             results = _count_words_matched(results, matches).order_by("-words_matched", "-search_rank", "-pk")
         else:
             results = results.order_by("-search_rank", "-pk")
-        return list(results.values_list(field, flat=True)[:limit])
+        return list(results.values_list(*fields)[:limit])
 
     def _word_matches(self, model, text):
         from modelsearch.backends.database.sqlite.query import MatchExpression, SQLiteFTSIndexEntry

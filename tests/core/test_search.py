@@ -212,6 +212,21 @@ def test_a_broad_search_ranks_what_matches_in_the_title_or_matches_every_word(mo
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("words", ["Einkaufen", "Hilfe beim Einkaufen", "Einkaufen -Fahrdienst"])
+def test_ranked_values_of_several_fields_are_rows_in_the_order_of_one(words):
+    """A tuple of fields gives each row's values as a tuple, a related field among them,
+    in the order one field gives; so through Wagtail's search too (a "not" on SQLite)."""
+    from core.search import ranked_values, read_query
+    from directory.models import Offer
+
+    offers, query = Offer.objects.filter(live=True), read_query(words)
+    pks = ranked_values(offers, query, "pk", 50)
+    assert pks
+    kinds = dict(offers.values_list("pk", "provider__kind"))
+    assert ranked_values(offers, query, ("pk", "provider__kind"), 50) == [(pk, kinds[pk]) for pk in pks]
+
+
+@pytest.mark.django_db
 def test_ranked_values_of_a_queryset_empty_by_its_filters_is_empty():
     from core.search import ranked_values, read_query
     from directory.models import Offer

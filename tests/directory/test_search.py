@@ -5,6 +5,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from wagtail.models import Locale
+
 from directory.models import Area, ProviderKind
 
 from .factories import OfferFactory, ProviderFactory
@@ -114,9 +116,10 @@ def test_a_search_lists_max_search_hits_offers_those_matching_themselves_first(c
 
 
 def _searches_providers(queries):
-    # The providers' full-text search: MATCH on SQLite, a tsquery on PostgreSQL.
+    # The providers' full-text search: MATCH on SQLite, a tsquery on PostgreSQL. The
+    # offers' search joins the providers, but reads the offers.
     return any(
-        '"directory_provider"' in query["sql"] and ("MATCH" in query["sql"] or "to_tsquery" in query["sql"])
+        'FROM "directory_provider"' in query["sql"] and ("MATCH" in query["sql"] or "to_tsquery" in query["sql"])
         for query in queries
     )
 
@@ -137,3 +140,33 @@ def test_the_site_search_searches_providers_only_to_fill_its_list_of_offers(clie
         html = client.get("/de/search/", {"q": "Fusspflege"}).content.decode()
     assert "Angebote im Verzeichnis" in html
     assert _searches_providers(queries)
+
+
+@pytest.mark.django_db
+def test_a_reader_of_another_language_finds_a_translation_by_its_own_words_and_its_originals(client):
+    """German readers' offers are searched as they are listed. A reader of another
+    language sees each offer once, translated where it is, found by the words of the
+    translation or of its German original."""
+    original = OfferFactory(title="Quendelsuppe", summary="Heiße Suppe aus dem Kiez.")
+    translation = original.copy_for_translation(Locale.objects.get(language_code="en"))
+    translation.title, translation.summary, translation.slug = "Thyme soup", "Hot soup.", "thyme-soup"
+    translation.save()
+
+    assert titles(client.get(DIRECTORY, {"q": "Quendelsuppe"})) == ["Quendelsuppe"]
+    assert titles(client.get(DIRECTORY, {"q": "Thyme"})) == []
+    for words in ("Quendelsuppe", "Thyme", "Quendelsuppe Thyme"):
+        assert titles(client.get("/en/hilfe-und-angebote/", {"q": words})) == ["Thyme soup"], words
+
+
+@pytest.mark.django_db
+def test_a_filtered_search_ranks_the_filtered_offers(client, monkeypatch):
+    """The filters narrow the offers before PostgreSQL takes the first matches it finds
+    to rank (core.search.RANKED_AT_MOST): an offer of the chosen kind is found however
+    many of other kinds match before it."""
+    monkeypatch.setattr("core.search.RANKED_AT_MOST", 2)
+    volunteers = ProviderFactory(kind=ProviderKind.VOLUNTEER)
+    for number in range(6):
+        OfferFactory(provider=volunteers, title=f"Quendelsuppe {number}")
+    business = OfferFactory(provider=ProviderFactory(kind=ProviderKind.BUSINESS), title="Quendelsuppe im Laden")
+
+    assert titles(client.get(DIRECTORY, {"q": "Quendelsuppe", "kind": "business"})) == [business.title]
