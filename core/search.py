@@ -160,8 +160,8 @@ def _several_words(parsed_query):
 def ranked_values(queryset, parsed_query, field, limit):
     """The `field` of at most `limit` rows of `queryset` that match `parsed_query` (from
     read_query, or from parse_query_string and read here), best first: of several
-    words, those that match more of them, then by the full-text rank. `field` is a
-    name or a tuple of names, as values_list() takes them (a tuple gives tuples). Wagtail's
+    words, those that match more of them, then by the full-text rank. `field` is a name
+    or a tuple of names as values_list() takes them; a tuple gives tuples. Wagtail's
     search for a query the database's syntax cannot hold."""
     parsed_query = as_residents_mean(parsed_query)
     fields = (field,) if isinstance(field, str) else tuple(field)
