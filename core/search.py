@@ -173,17 +173,22 @@ def ranked_values(queryset, parsed_query, field, limit):
     text = full_text and _query_text(parsed_query, full_text)
     if text is None:
         # Odd combinations (a nested "match everything", an empty quote, a "not" on
-        # SQLite): Wagtail's search knows them. It gives objects; the values are read
-        # in a query of their own, so that a field may be a related one.
-        pks = [hit.pk for hit in queryset.search(parsed_query)[:limit]]
-        rows = {row[0]: row for row in queryset.filter(pk__in=pks).values_list("pk", *fields)}
-        return [_value(rows[pk][1:], fields) for pk in pks if pk in rows]
+        # SQLite): Wagtail's search knows them. It searches the queryset given, so the
+        # values, related ones too, come as annotations of the objects it gives.
+        values = _named_values(fields)
+        hits = queryset.annotate(**values).search(parsed_query)[:limit]
+        return [_value([getattr(hit, name) for name in values], fields) for hit in hits]
     # Of several words, each on its own: what matches more of them ranks first.
     word_texts = []
     if _several_words(parsed_query):
         word_texts = [_query_text(word, full_text) for word in parsed_query.subqueries]
     rows = full_text.ranked_rows(queryset, text, word_texts, fields, limit)
     return [_value(row, fields) for row in rows]
+
+
+def _named_values(fields):
+    """The fields' values under names of our own, which no field of a model has."""
+    return {f"search_value_{number}": F(field) for number, field in enumerate(fields)}
 
 
 def _value(row, fields):
@@ -228,7 +233,7 @@ class _PostgresFullText:
         return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
 
     def ranked_rows(self, queryset, text, word_texts, fields, limit):
-        values = {f"search_value_{number}": F(field) for number, field in enumerate(fields)}
+        values = _named_values(fields)
         try:
             searched = queryset.order_by().values(search_pk=F("pk"), **values).query.sql_with_params()
         except EmptyResultSet:  # empty by its filters (pk__in=[]): Django asks nothing
